@@ -1,0 +1,133 @@
+package identity
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+)
+
+func TestPeerIDAddressRoundTrip(t *testing.T) {
+	for i := 0; i < 5; i++ {
+		k, err := Generate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr, err := PeerIDToAddress(k.PeerID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if addr != k.Address() {
+			t.Fatalf("address from peer id %s != key address %s", addr, k.Address())
+		}
+		id, err := PeerIDFromPubkey(&k.ECDSA().PublicKey)
+		if err != nil || id != k.PeerID() {
+			t.Fatalf("peer id from pubkey = %s, %v; want %s", id, err, k.PeerID())
+		}
+	}
+}
+
+func TestLoadOrCreate(t *testing.T) {
+	dir := t.TempDir()
+	k1, err := LoadOrCreate(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(dir, KeyFileName))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("key file mode = %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+	k2, err := LoadOrCreate(dir, "")
+	if err != nil || k2.Address() != k1.Address() {
+		t.Fatalf("reload gave %v, %v; want %s", k2, err, k1.Address())
+	}
+
+	tests := []struct {
+		name    string
+		setup   func(dir string)
+		pass    string
+		wantErr error
+	}{
+		{"loose mode", func(d string) {
+			os.WriteFile(filepath.Join(d, KeyFileName), []byte(common.Bytes2Hex(k1.Bytes())), 0o644)
+		}, "", ErrKeyFile},
+		{"not hex", func(d string) { os.WriteFile(filepath.Join(d, KeyFileName), []byte("zz"), 0o600) }, "", ErrKeyFile},
+		{"zero key", func(d string) { os.WriteFile(filepath.Join(d, KeyFileName), bytes.Repeat([]byte("0"), 64), 0o600) }, "", ErrKeyFile},
+		{"keystore without password", func(d string) { WriteKeystore(d, k1, "pw", true) }, "", ErrNoPassword},
+		{"keystore wrong password", func(d string) { WriteKeystore(d, k1, "pw", true) }, "nope", ErrKeyFile},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := t.TempDir()
+			tc.setup(d)
+			_, err := LoadOrCreate(d, tc.pass)
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
+			}
+		})
+	}
+
+	d := t.TempDir()
+	if err := WriteKeystore(d, k1, "pw", true); err != nil {
+		t.Fatal(err)
+	}
+	k3, err := LoadOrCreate(d, "pw")
+	if err != nil || k3.Address() != k1.Address() {
+		t.Fatalf("keystore load = %v, %v", k3, err)
+	}
+}
+
+// TestEIP712MatchesApitypes checks our hand-rolled struct hashing against
+// go-ethereum's generic EIP-712 implementation.
+func TestEIP712MatchesApitypes(t *testing.T) {
+	k, _ := FromBytes(bytes.Repeat([]byte{7}, 32))
+	contract := common.HexToAddress("0x00000000000000000000000000000000000000c0")
+	payee := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	amount := big.NewInt(123456789)
+	d := Domain{ChainID: big.NewInt(1337), VerifyingContract: contract}
+	const typ = "Voucher(address client,address payee,uint256 cumulativeAmount)"
+	ours := d.Digest(HashStruct(TypeHash(typ), AddressWord(k.Address()), AddressWord(payee), Uint(amount)))
+
+	td := apitypes.TypedData{
+		Types: apitypes.Types{
+			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"}, {Name: "verifyingContract", Type: "address"}},
+			"Voucher":      {{Name: "client", Type: "address"}, {Name: "payee", Type: "address"}, {Name: "cumulativeAmount", Type: "uint256"}},
+		},
+		PrimaryType: "Voucher",
+		Domain:      apitypes.TypedDataDomain{Name: DomainName, Version: DomainVersion, ChainId: (*math.HexOrDecimal256)(big.NewInt(1337)), VerifyingContract: contract.Hex()},
+		Message:     apitypes.TypedDataMessage{"client": k.Address().Hex(), "payee": payee.Hex(), "cumulativeAmount": amount.String()},
+	}
+	want, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ours[:], want) {
+		t.Fatalf("digest %x, apitypes %x", ours, want)
+	}
+
+	sig, err := k.Sign(ours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(ours, sig, k.Address()); err != nil {
+		t.Fatal(err)
+	}
+	other := Domain{ChainID: big.NewInt(1), VerifyingContract: contract}.Digest(HashStruct(TypeHash(typ), AddressWord(k.Address()), AddressWord(payee), Uint(amount)))
+	if err := Verify(other, sig, k.Address()); !errors.Is(err, ErrBadSignature) {
+		t.Fatalf("signature verified on another chain: %v", err)
+	}
+	bad := append([]byte(nil), sig...)
+	bad[64] = 29
+	if _, err := Recover(ours, bad); !errors.Is(err, ErrBadSignature) {
+		t.Fatalf("v=29 accepted: %v", err)
+	}
+	if _, err := Recover(ours, sig[:64]); !errors.Is(err, ErrBadSignature) {
+		t.Fatalf("short sig accepted: %v", err)
+	}
+}
