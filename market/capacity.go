@@ -1,0 +1,379 @@
+package market
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/ogpu/ogpu/p2p"
+	"github.com/ogpu/ogpu/p2p/identity"
+	"github.com/ogpu/ogpu/p2p/wire"
+)
+
+// GPU is one device in a capacity ad.
+type GPU struct {
+	Name           string `json:"name"`
+	UUID           string `json:"uuid"`
+	MemoryTotal    uint64 `json:"memory_total"`
+	MemoryFree     uint64 `json:"memory_free"`
+	CCMajor        uint32 `json:"cc_major"`
+	CCMinor        uint32 `json:"cc_minor"`
+	UtilizationPct uint32 `json:"utilization_pct"`
+	TemperatureC   uint32 `json:"temperature_c"`
+	PowerMW        uint64 `json:"power_mw"`
+}
+
+// Resources is what a node offers: the body of its capacity ad.
+type Resources struct {
+	GPUs        []GPU             `json:"gpus"`
+	CPUCores    uint32            `json:"cpu_cores"`
+	MemoryBytes uint64            `json:"memory_bytes"`
+	PriceFloor  map[string]string `json:"price_floor"` // wei per task, by workload
+	Roles       []string          `json:"roles"`
+	Load        float64           `json:"load"` // 0..1
+}
+
+// CapacityEntry is one peer's latest ad in the capacity table.
+type CapacityEntry struct {
+	PeerID  peer.ID        `json:"peer_id"`
+	Address common.Address `json:"address"`
+	Resources
+	Seq     uint64    `json:"seq"`
+	Signed  time.Time `json:"signed"`  // author's timestamp
+	Updated time.Time `json:"updated"` // when we received it
+}
+
+// Joiner is what the capacity component needs from p2p: joining a
+// validated topic.
+type Joiner interface {
+	JoinTopic(spec p2p.TopicSpec) (*p2p.Topic, error)
+}
+
+// CapacityConfig configures Capacity.
+type CapacityConfig struct {
+	// Net joins the capacity topic. Required.
+	Net Joiner
+	// Key signs the ads. Required.
+	Key *identity.Key
+	// Resources returns what to advertise now; called on every publish.
+	// Nil means the node does not advertise (it still keeps the table).
+	Resources func() Resources
+	// Interval is the re-publish period. Default 30s.
+	Interval time.Duration
+	// TTL drops an entry with no fresh ad for this long. Default 3×Interval.
+	TTL time.Duration
+	// Now is the clock. Default time.Now.
+	Now func() time.Time
+	// Logger. Default slog.Default().
+	Logger *slog.Logger
+}
+
+// Capacity publishes this node's signed capacity ad on ogpu/capacity/1 at
+// start, on change, when new peers join the topic and every Interval, and
+// keeps the table of every peer's latest ad, expiring entries after TTL.
+type Capacity struct {
+	cfg   CapacityConfig
+	log   *slog.Logger
+	topic *p2p.Topic
+	sub   *p2p.Subscription
+
+	mu    sync.RWMutex
+	table map[peer.ID]*CapacityEntry
+	seq   uint64
+
+	changed chan struct{}
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	once    sync.Once
+}
+
+// NewCapacity validates cfg. It starts nothing.
+func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
+	if cfg.Net == nil || cfg.Key == nil {
+		return nil, fmt.Errorf("%w: capacity needs Net and Key", ErrConfig)
+	}
+	if cfg.Interval <= 0 {
+		cfg.Interval = 30 * time.Second
+	}
+	if cfg.TTL <= 0 {
+		cfg.TTL = 3 * cfg.Interval
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &Capacity{
+		cfg:     cfg,
+		log:     cfg.Logger.With("component", "capacity"),
+		table:   make(map[peer.ID]*CapacityEntry),
+		changed: make(chan struct{}, 1),
+		// Sequence numbers increase across restarts: start at the clock.
+		seq: uint64(cfg.Now().UnixNano()),
+	}, nil
+}
+
+// Start joins the topic and starts the publish and receive loops.
+func (c *Capacity) Start(ctx context.Context) error {
+	t, err := c.cfg.Net.JoinTopic(p2p.CapacityTopic(c.cfg.Now))
+	if err != nil {
+		return fmt.Errorf("market: capacity: %w", err)
+	}
+	sub, err := t.Subscribe()
+	if err != nil {
+		t.Close()
+		return fmt.Errorf("market: capacity: %w", err)
+	}
+	c.topic, c.sub = t, sub
+	lctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	c.wg.Add(2)
+	go c.receiveLoop(lctx)
+	go c.publishLoop(lctx)
+	return nil
+}
+
+// Close stops the loops and leaves the topic. It is idempotent.
+func (c *Capacity) Close() error {
+	var err error
+	c.once.Do(func() {
+		if c.cancel == nil {
+			return
+		}
+		c.cancel()
+		c.sub.Cancel()
+		c.wg.Wait()
+		err = c.topic.Close()
+	})
+	return err
+}
+
+// Changed asks for a prompt re-publish (resources, prices or load moved).
+// It never blocks.
+func (c *Capacity) Changed() {
+	select {
+	case c.changed <- struct{}{}:
+	default:
+	}
+}
+
+// Table returns the live entries, freshest author first... sorted by peer ID
+// for stable output. The slice and entries are copies.
+func (c *Capacity) Table() []CapacityEntry {
+	now := c.cfg.Now()
+	c.mu.RLock()
+	out := make([]CapacityEntry, 0, len(c.table))
+	for _, e := range c.table {
+		if now.Sub(e.Updated) <= c.cfg.TTL {
+			out = append(out, *e)
+		}
+	}
+	c.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].PeerID < out[j].PeerID })
+	return out
+}
+
+// Lookup returns the live entry of one peer.
+func (c *Capacity) Lookup(id peer.ID) (CapacityEntry, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.table[id]
+	if !ok || c.cfg.Now().Sub(e.Updated) > c.cfg.TTL {
+		return CapacityEntry{}, false
+	}
+	return *e, true
+}
+
+func (c *Capacity) receiveLoop(ctx context.Context) {
+	defer c.wg.Done()
+	for {
+		m, err := c.sub.Next(ctx)
+		if err != nil {
+			return // cancelled
+		}
+		ad, ok := m.Value.(*wire.CapacityAd)
+		if !ok {
+			continue
+		}
+		c.record(ad)
+	}
+}
+
+// record keeps ad if it is newer than what the table has for its author.
+func (c *Capacity) record(ad *wire.CapacityAd) {
+	id := ad.PeerID()
+	e := &CapacityEntry{
+		PeerID:  id,
+		Address: common.BytesToAddress(ad.Address),
+		Resources: Resources{
+			CPUCores:    ad.CpuCores,
+			MemoryBytes: ad.MemoryBytes,
+			Roles:       append([]string(nil), ad.Roles...),
+			Load:        ad.Load,
+			PriceFloor:  make(map[string]string, len(ad.Prices)),
+		},
+		Seq:     ad.Seq,
+		Signed:  time.UnixMilli(ad.TimestampMs),
+		Updated: c.cfg.Now(),
+	}
+	for _, g := range ad.Gpus {
+		e.GPUs = append(e.GPUs, GPU{Name: g.Name, UUID: g.Uuid, MemoryTotal: g.MemoryTotal, MemoryFree: g.MemoryFree,
+			CCMajor: g.CcMajor, CCMinor: g.CcMinor, UtilizationPct: g.UtilizationPct, TemperatureC: g.TemperatureC, PowerMW: g.PowerMw})
+	}
+	for _, p := range ad.Prices {
+		e.PriceFloor[p.Workload] = p.Wei
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.table[id]; ok && old.Seq >= ad.Seq {
+		if old.Seq == ad.Seq {
+			old.Updated = e.Updated // a re-delivery still proves liveness
+		}
+		return
+	}
+	c.table[id] = e
+}
+
+// publishLoop publishes at start, on Changed, when the set of topic peers
+// grows (so newcomers learn about us without waiting a whole Interval), and
+// every Interval; it also prunes expired entries.
+func (c *Capacity) publishLoop(ctx context.Context) {
+	defer c.wg.Done()
+	if c.cfg.Resources == nil {
+		c.pruneLoop(ctx)
+		return
+	}
+	const (
+		peerPoll   = 200 * time.Millisecond
+		minRepeat  = time.Second // stays under p2p.CapacityRate
+		burstStart = 3           // ads allowed in the first seconds while the mesh forms
+	)
+	tick := time.NewTicker(peerPoll)
+	defer tick.Stop()
+	var last time.Time
+	knownPeers := -1
+	pending := true
+	published := 0
+	for {
+		now := c.cfg.Now()
+		if n := len(c.topic.Peers()); n > knownPeers {
+			if knownPeers >= 0 || n > 0 {
+				pending = true
+			}
+			knownPeers = n
+		} else if n < knownPeers {
+			knownPeers = n
+		}
+		if now.Sub(last) >= c.cfg.Interval {
+			pending = true
+		}
+		if pending && (now.Sub(last) >= minRepeat || published < burstStart) {
+			if err := c.publish(ctx); err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				c.log.Warn("publish capacity ad", "err", err)
+			} else {
+				published++
+			}
+			last, pending = now, false
+			c.prune()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-c.changed:
+			pending = true
+		case <-tick.C:
+		}
+	}
+}
+
+func (c *Capacity) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(c.cfg.Interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			c.prune()
+		}
+	}
+}
+
+func (c *Capacity) prune() {
+	now := c.cfg.Now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, e := range c.table {
+		if now.Sub(e.Updated) > c.cfg.TTL {
+			delete(c.table, id)
+		}
+	}
+}
+
+// BuildAd makes this node's signed ad from r.
+func (c *Capacity) BuildAd(r Resources) (*wire.CapacityAd, error) {
+	c.mu.Lock()
+	c.seq++
+	seq := c.seq
+	c.mu.Unlock()
+	ad := &wire.CapacityAd{
+		Version:     wire.CapacityAdVersion,
+		PeerId:      []byte(c.cfg.Key.PeerID()),
+		Address:     c.cfg.Key.Address().Bytes(),
+		CpuCores:    r.CPUCores,
+		MemoryBytes: r.MemoryBytes,
+		Roles:       r.Roles,
+		Load:        r.Load,
+		Seq:         seq,
+		TimestampMs: c.cfg.Now().UnixMilli(),
+	}
+	for _, g := range r.GPUs {
+		ad.Gpus = append(ad.Gpus, &wire.GPU{Name: g.Name, Uuid: g.UUID, MemoryTotal: g.MemoryTotal, MemoryFree: g.MemoryFree,
+			CcMajor: g.CCMajor, CcMinor: g.CCMinor, UtilizationPct: g.UtilizationPct, TemperatureC: g.TemperatureC, PowerMw: g.PowerMW})
+	}
+	ws := make([]string, 0, len(r.PriceFloor))
+	for w := range r.PriceFloor {
+		ws = append(ws, w)
+	}
+	sort.Strings(ws)
+	for _, w := range ws {
+		if v, ok := new(big.Int).SetString(r.PriceFloor[w], 10); !ok || v.Sign() < 0 {
+			return nil, fmt.Errorf("%w: price floor %s=%q", ErrConfig, w, r.PriceFloor[w])
+		}
+		ad.Prices = append(ad.Prices, &wire.Price{Workload: w, Wei: r.PriceFloor[w]})
+	}
+	if err := wire.SignCapacityAd(c.cfg.Key, ad); err != nil {
+		return nil, err
+	}
+	return ad, nil
+}
+
+func (c *Capacity) publish(ctx context.Context) error {
+	ad, err := c.BuildAd(c.cfg.Resources())
+	if err != nil {
+		return err
+	}
+	data, err := proto.Marshal(ad)
+	if err != nil {
+		return fmt.Errorf("market: encode capacity ad: %w", err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := c.topic.Publish(pctx, data); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
