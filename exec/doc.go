@@ -1,15 +1,15 @@
 // Package exec runs ogpu workloads: it owns the device inventory, the workload
 // registry and the execution backends.
 //
-//	            ┌──────────── Registry (DefaultRegistry) ───────────┐
-//	 Task ───►  │ matmul · hashgrind · render · mlp                 │
-//	 (workload, │   params (validated, capped) · Cost · Verification│
-//	  params,   │   Split/Merge · Compare · CPU reference           │
-//	  inputs)   └───────────────┬───────────────────────────────────┘
-//	                            │
-//	              Backend.Run(ctx, Task) ──► Result (output blob)
-//	              ├─ CPU   (this package; pure Go, parallel, the reference)
-//	              └─ CUDA  (exec/cuda; driver API via dlopen, embedded PTX)
+//	           ┌──────────── Registry (DefaultRegistry) ───────────┐
+//	Task ───►  │ matmul · hashgrind · render · mlp                 │
+//	(workload, │   params (validated, capped) · Cost · Verification│
+//	 params,   │   Split/Merge · Compare · CPU reference           │
+//	 inputs)   └───────────────┬───────────────────────────────────┘
+//	                           │
+//	             Backend.Run(ctx, Task) ──► Result (output blob)
+//	             ├─ CPU   (this package; pure Go, parallel, the reference)
+//	             └─ CUDA  (exec/cuda; driver API via dlopen, embedded PTX)
 //
 // Inputs and outputs are byte blobs with a small self-describing header (see
 // EncodeBlob and docs/exec.md), so they can travel as IPFS objects. Parameters

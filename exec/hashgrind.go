@@ -43,8 +43,10 @@ type HashgrindJob struct {
 // DecodeHashgrind validates hashgrind parameters.
 func DecodeHashgrind(p Params) (HashgrindJob, error) { return Hashgrind{}.job(p) }
 
-func (Hashgrind) Name() string               { return "hashgrind" }
-func (Hashgrind) Doc() string                { return "lowest nonce whose SHA-256(prefix‖nonce) has D leading zero bits" }
+func (Hashgrind) Name() string { return "hashgrind" }
+func (Hashgrind) Doc() string {
+	return "lowest nonce whose SHA-256(prefix‖nonce) has D leading zero bits"
+}
 func (Hashgrind) Params() []ParamSpec        { return hashgrindSpecs }
 func (Hashgrind) Verification() Verification { return VerifyRerun }
 func (Hashgrind) NumInputs() int             { return 0 }

@@ -25,12 +25,12 @@ var matmulSpecs = []ParamSpec{
 	{Name: "n", Kind: KindInt, Required: true, Min: 1, Max: MatmulMaxDim, Doc: "columns of B and C"},
 }
 
-func (Matmul) Name() string                 { return "matmul" }
-func (Matmul) Doc() string                  { return "f32 matrix product C = A×B (A m×k, B k×n)" }
-func (Matmul) Params() []ParamSpec          { return matmulSpecs }
-func (Matmul) Verification() Verification   { return VerifyFreivalds }
-func (Matmul) NumInputs() int               { return 2 }
-func (Matmul) SelftestParams() Params       { return Params{"m": "256", "k": "256", "n": "256"} }
+func (Matmul) Name() string                    { return "matmul" }
+func (Matmul) Doc() string                     { return "f32 matrix product C = A×B (A m×k, B k×n)" }
+func (Matmul) Params() []ParamSpec             { return matmulSpecs }
+func (Matmul) Verification() Verification      { return VerifyFreivalds }
+func (Matmul) NumInputs() int                  { return 2 }
+func (Matmul) SelftestParams() Params          { return Params{"m": "256", "k": "256", "n": "256"} }
 func (w Matmul) ValidateParams(p Params) error { _, err := w.dims(p); return err }
 
 // MatmulDims are decoded matmul parameters.

@@ -101,11 +101,11 @@ type ParamKind int
 
 // Parameter kinds.
 const (
-	KindInt    ParamKind = iota + 1 // decimal int64 within [Min, Max]
-	KindFloat                       // finite float64 within [MinF, MaxF]
-	KindEnum                        // one of Enum
-	KindHex                         // hex string decoding to at most MaxLen bytes
-	KindInts                        // comma-separated ints each within [Min, Max], at most MaxLen of them
+	KindInt   ParamKind = iota + 1 // decimal int64 within [Min, Max]
+	KindFloat                      // finite float64 within [MinF, MaxF]
+	KindEnum                       // one of Enum
+	KindHex                        // hex string decoding to at most MaxLen bytes
+	KindInts                       // comma-separated ints each within [Min, Max], at most MaxLen of them
 )
 
 func (k ParamKind) String() string {

@@ -46,13 +46,13 @@ var renderSpecs = []ParamSpec{
 
 // RenderJob is decoded render parameters.
 type RenderJob struct {
-	Julia                bool
-	Width, Height        int
-	X0, X1, Y0, Y1       float64
-	MaxIter              int
-	CR, CI               float64
-	TileX, TileY         int
-	TileW, TileH         int // resolved (never 0)
+	Julia          bool
+	Width, Height  int
+	X0, X1, Y0, Y1 float64
+	MaxIter        int
+	CR, CI         float64
+	TileX, TileY   int
+	TileW, TileH   int // resolved (never 0)
 }
 
 // DecodeRender validates render parameters.
