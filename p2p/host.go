@@ -3,6 +3,7 @@ package p2p
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"syscall"
 	"time"
@@ -10,8 +11,8 @@ import (
 	"github.com/libp2p/go-libp2p"
 	"github.com/libp2p/go-libp2p/core/host"
 	"github.com/libp2p/go-libp2p/core/peer"
-	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
 	rcmgr "github.com/libp2p/go-libp2p/p2p/host/resource-manager"
+	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
 	libp2pquic "github.com/libp2p/go-libp2p/p2p/transport/quic"
 	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
 	ma "github.com/multiformats/go-multiaddr"
@@ -23,6 +24,11 @@ import (
 // peers, and the relay service when asked. Metrics go nowhere (no global
 // Prometheus registry).
 func buildHost(cfg *Config, listen []ma.Multiaddr, boot []peer.AddrInfo) (host.Host, error) {
+	// A failed listen inside libp2p.New leaks the half-built host's
+	// goroutines (go-libp2p v0.51.0 fx rollback), so probe fixed ports first.
+	if err := checkPortsFree(listen); err != nil {
+		return nil, err
+	}
 	limits := DefaultLimits()
 	if cfg.Limits != nil {
 		limits = *cfg.Limits
@@ -58,9 +64,8 @@ func buildHost(cfg *Config, listen []ma.Multiaddr, boot []peer.AddrInfo) (host.H
 	}
 	h, err := libp2p.New(opts...)
 	if err != nil {
-		// libp2p.New closes what it built on failure, the resource manager
-		// included; cm has no goroutine until used but close it anyway.
 		cm.Close()
+		rm.Close()
 		if isAddrInUse(err) {
 			return nil, fmt.Errorf("%w: %s: %w", ErrAddrInUse, strings.Join(cfg.ListenAddrs, ", "), err)
 		}
@@ -71,4 +76,39 @@ func buildHost(cfg *Config, listen []ma.Multiaddr, boot []peer.AddrInfo) (host.H
 
 func isAddrInUse(err error) bool {
 	return errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use")
+}
+
+// checkPortsFree binds and releases every listen address that names a fixed
+// TCP or UDP port, and reports ErrAddrInUse for the first one taken.
+func checkPortsFree(listen []ma.Multiaddr) error {
+	for _, a := range listen {
+		ip, err := a.ValueForProtocol(ma.P_IP4)
+		if err != nil {
+			if ip, err = a.ValueForProtocol(ma.P_IP6); err != nil {
+				continue
+			}
+		}
+		if port, err := a.ValueForProtocol(ma.P_TCP); err == nil && port != "0" {
+			l, err := net.Listen("tcp", net.JoinHostPort(ip, port))
+			if err != nil {
+				return addrErr(a, err)
+			}
+			l.Close()
+		}
+		if port, err := a.ValueForProtocol(ma.P_UDP); err == nil && port != "0" {
+			c, err := net.ListenPacket("udp", net.JoinHostPort(ip, port))
+			if err != nil {
+				return addrErr(a, err)
+			}
+			c.Close()
+		}
+	}
+	return nil
+}
+
+func addrErr(a ma.Multiaddr, err error) error {
+	if isAddrInUse(err) {
+		return fmt.Errorf("%w: %s: %w", ErrAddrInUse, a, err)
+	}
+	return fmt.Errorf("p2p: cannot listen on %s: %w", a, err)
 }

@@ -189,7 +189,7 @@ func (n *Network) startPubSub() error {
 		pubsub.WithPeerScoreInspect(pubsub.PeerScoreInspectFn(n.storeScores), scoreInspectPeriod),
 		pubsub.WithPeerExchange(n.cfg.PeerExchange),
 		pubsub.WithFloodPublish(true),
-		pubsub.WithLogger(n.log.With("component", "pubsub")),
+		pubsub.WithLogger(n.log.With("sub", "pubsub")),
 	}
 	ps, err := pubsub.NewGossipSub(n.ctx, n.host, opts...)
 	if err != nil {
