@@ -57,7 +57,7 @@ func (MLP) Doc() string                { return "dense MLP inference (ReLU hidde
 func (MLP) Params() []ParamSpec        { return mlpSpecs }
 func (MLP) Verification() Verification { return VerifyTolerance }
 func (MLP) NumInputs() int             { return 2 }
-func (MLP) SelftestParams() Params     { return Params{"layers": "256,512,512,10", "batch": "256"} }
+func (MLP) SelftestParams() Params     { return Params{"layers": "256,512,512,10", "batch": "64"} }
 
 func (w MLP) job(p Params) (MLPJob, error) {
 	v, err := decodeParams(w.Name(), mlpSpecs, p)
