@@ -31,7 +31,7 @@ const (
 func MaxMsgSize(pid protocol.ID) int {
 	switch pid {
 	case ProtoBid, ProtoAward, ProtoResult, ProtoPay:
-		return 64 << 10
+		return 128 << 10 // an award carries the task (wire.MaxAwardSize 80 KiB)
 	case ProtoVerify:
 		return 1 << 20
 	case ProtoStream:
