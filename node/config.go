@@ -278,7 +278,7 @@ func LoadConfig(datadir string, base Config) (Config, error) {
 }
 
 // ApplyEnv overrides config keys from OGPU_* environment variables:
-// OGPU_LISTEN, OGPU_BOOTSTRAP (comma-separated), OGPU_API, OGPU_CHAIN_RPC,
+// OGPU_LISTEN, OGPU_BOOTSTRAP (comma-separated), OGPU_MDNS (true/false), OGPU_API, OGPU_CHAIN_RPC,
 // OGPU_CHAIN_CONTRACT, OGPU_LOG_LEVEL.
 func (c *Config) ApplyEnv(getenv func(string) string) {
 	if v := getenv("OGPU_LISTEN"); v != "" {
@@ -286,6 +286,9 @@ func (c *Config) ApplyEnv(getenv func(string) string) {
 	}
 	if v := getenv("OGPU_BOOTSTRAP"); v != "" {
 		c.P2P.Bootstrap = splitList(v)
+	}
+	if v := getenv("OGPU_MDNS"); v != "" {
+		c.P2P.MDNS = v == "1" || strings.EqualFold(v, "true")
 	}
 	if v := getenv("OGPU_API"); v != "" {
 		c.API.Listen = v
