@@ -27,9 +27,9 @@ const (
 	MaxJobSpecSize      = 64 << 10
 	MaxTaskAnnounceSize = 64 << 10
 	MaxBidSize          = 1 << 10
-	MaxAwardSize        = 80 << 10
+	MaxAwardSize        = 64 << 10
 	MaxAwardReplySize   = 1 << 10
-	MaxResultSize       = 1 << 10
+	MaxResultSize       = MaxInlineOutput + 1<<10
 	MaxResultReplySize  = 1 << 10
 
 	MaxParams        = 32   // parameters per job or task
@@ -41,6 +41,8 @@ const (
 	MaxReasonLen     = 256  // bytes of a no-bid or refusal reason
 	MaxGPUClassLen   = 64
 	MaxVerifyLen     = 16
+	MaxInlineOutput  = 32 << 10 // output bytes carried in a result commitment
+	MaxInlineInputs  = 32 << 10 // input bytes carried in an award, all inputs
 )
 
 // Verification policies a job may ask for (DESIGN.md §5 step 5).
@@ -436,6 +438,18 @@ func (a *Award) Validate() error {
 	if !bytes.Equal(a.Bid.Provider, a.Provider) || a.Bid.Price != a.Price {
 		return fmt.Errorf("%w: award does not match the winning bid", ErrInvalid)
 	}
+	if len(a.InlineInputs) != 0 {
+		if len(a.InlineInputs) != len(a.Announce.Inputs) {
+			return fmt.Errorf("%w: %d inline inputs for %d inputs", ErrInvalid, len(a.InlineInputs), len(a.Announce.Inputs))
+		}
+		total := 0
+		for _, b := range a.InlineInputs {
+			total += len(b)
+		}
+		if total > MaxInlineInputs {
+			return fmt.Errorf("%w: %d inline input bytes, limit %d", ErrInvalid, total, MaxInlineInputs)
+		}
+	}
 	return validateSig(a.Signature)
 }
 
@@ -482,6 +496,12 @@ func (r *ResultCommitment) Validate() error {
 	}
 	if r.TimestampMs <= 0 {
 		return fmt.Errorf("%w: result needs timestamp_ms", ErrInvalid)
+	}
+	if len(r.InlineOutput) > MaxInlineOutput {
+		return fmt.Errorf("%w: inline output is %d bytes, limit %d", ErrInvalid, len(r.InlineOutput), MaxInlineOutput)
+	}
+	if len(r.InlineOutput) > 0 && uint64(len(r.InlineOutput)) != r.OutputSize {
+		return fmt.Errorf("%w: inline output is %d bytes, output_size says %d", ErrInvalid, len(r.InlineOutput), r.OutputSize)
 	}
 	return validateSig(r.Signature)
 }

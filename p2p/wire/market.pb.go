@@ -818,19 +818,23 @@ func (*BidMessage_NoBid) isBidMessage_Body() {}
 // verification committee draw (zeros when the client has no chain).
 // signature = EIP-712 over Award(bytes32 bodyHash) by the client.
 type Award struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // AwardVersion
-	TaskId        []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
-	Provider      []byte                 `protobuf:"bytes,3,opt,name=provider,proto3" json:"provider,omitempty"` // peer ID of the winner
-	Price         string                 `protobuf:"bytes,4,opt,name=price,proto3" json:"price,omitempty"`       // the winning bid's price, wei
-	BlockNumber   uint64                 `protobuf:"varint,5,opt,name=block_number,json=blockNumber,proto3" json:"block_number,omitempty"`
-	BlockHash     []byte                 `protobuf:"bytes,6,opt,name=block_hash,json=blockHash,proto3" json:"block_hash,omitempty"`     // 32 bytes
-	DeadlineMs    int64                  `protobuf:"varint,7,opt,name=deadline_ms,json=deadlineMs,proto3" json:"deadline_ms,omitempty"` // unix ms by which the result must arrive
-	Announce      *TaskAnnounce          `protobuf:"bytes,8,opt,name=announce,proto3" json:"announce,omitempty"`
-	Bid           *Bid                   `protobuf:"bytes,9,opt,name=bid,proto3" json:"bid,omitempty"`           // the winning bid, as signed by the provider
-	Attempt       uint32                 `protobuf:"varint,10,opt,name=attempt,proto3" json:"attempt,omitempty"` // 0 first award of the task, +1 per re-award
-	TimestampMs   int64                  `protobuf:"varint,11,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
-	Signature     []byte                 `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
+	state       protoimpl.MessageState `protogen:"open.v1"`
+	Version     uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // AwardVersion
+	TaskId      []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
+	Provider    []byte                 `protobuf:"bytes,3,opt,name=provider,proto3" json:"provider,omitempty"` // peer ID of the winner
+	Price       string                 `protobuf:"bytes,4,opt,name=price,proto3" json:"price,omitempty"`       // the winning bid's price, wei
+	BlockNumber uint64                 `protobuf:"varint,5,opt,name=block_number,json=blockNumber,proto3" json:"block_number,omitempty"`
+	BlockHash   []byte                 `protobuf:"bytes,6,opt,name=block_hash,json=blockHash,proto3" json:"block_hash,omitempty"`     // 32 bytes
+	DeadlineMs  int64                  `protobuf:"varint,7,opt,name=deadline_ms,json=deadlineMs,proto3" json:"deadline_ms,omitempty"` // unix ms by which the result must arrive
+	Announce    *TaskAnnounce          `protobuf:"bytes,8,opt,name=announce,proto3" json:"announce,omitempty"`
+	Bid         *Bid                   `protobuf:"bytes,9,opt,name=bid,proto3" json:"bid,omitempty"`           // the winning bid, as signed by the provider
+	Attempt     uint32                 `protobuf:"varint,10,opt,name=attempt,proto3" json:"attempt,omitempty"` // 0 first award of the task, +1 per re-award
+	TimestampMs int64                  `protobuf:"varint,11,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
+	// Small inputs travel inline, parallel to announce.inputs (an empty entry
+	// means "fetch by CID"); the provider checks each against its CID. Not
+	// covered by the signature: the CIDs are.
+	InlineInputs  [][]byte `protobuf:"bytes,12,rep,name=inline_inputs,json=inlineInputs,proto3" json:"inline_inputs,omitempty"`
+	Signature     []byte   `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -942,6 +946,13 @@ func (x *Award) GetTimestampMs() int64 {
 	return 0
 }
 
+func (x *Award) GetInlineInputs() [][]byte {
+	if x != nil {
+		return x.InlineInputs
+	}
+	return nil
+}
+
 func (x *Award) GetSignature() []byte {
 	if x != nil {
 		return x.Signature
@@ -1024,16 +1035,20 @@ func (x *AwardReply) GetReason() string {
 // bytes32 resultHash,address provider) with outputCid = keccak256(cid bytes),
 // so the contract can check it without parsing CIDs.
 type ResultCommitment struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // ResultVersion
-	TaskId        []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
-	Provider      []byte                 `protobuf:"bytes,3,opt,name=provider,proto3" json:"provider,omitempty"`                       // peer ID
-	Address       []byte                 `protobuf:"bytes,4,opt,name=address,proto3" json:"address,omitempty"`                         // the provider's Ethereum address
-	OutputCid     []byte                 `protobuf:"bytes,5,opt,name=output_cid,json=outputCid,proto3" json:"output_cid,omitempty"`    // binary CID
-	ResultHash    []byte                 `protobuf:"bytes,6,opt,name=result_hash,json=resultHash,proto3" json:"result_hash,omitempty"` // keccak256(output bytes)
-	OutputSize    uint64                 `protobuf:"varint,7,opt,name=output_size,json=outputSize,proto3" json:"output_size,omitempty"`
-	TimestampMs   int64                  `protobuf:"varint,8,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
-	Signature     []byte                 `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
+	state       protoimpl.MessageState `protogen:"open.v1"`
+	Version     uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // ResultVersion
+	TaskId      []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
+	Provider    []byte                 `protobuf:"bytes,3,opt,name=provider,proto3" json:"provider,omitempty"`                       // peer ID
+	Address     []byte                 `protobuf:"bytes,4,opt,name=address,proto3" json:"address,omitempty"`                         // the provider's Ethereum address
+	OutputCid   []byte                 `protobuf:"bytes,5,opt,name=output_cid,json=outputCid,proto3" json:"output_cid,omitempty"`    // binary CID
+	ResultHash  []byte                 `protobuf:"bytes,6,opt,name=result_hash,json=resultHash,proto3" json:"result_hash,omitempty"` // keccak256(output bytes)
+	OutputSize  uint64                 `protobuf:"varint,7,opt,name=output_size,json=outputSize,proto3" json:"output_size,omitempty"`
+	TimestampMs int64                  `protobuf:"varint,8,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
+	// A small output travels inline (checked against result_hash and
+	// output_cid by the client); a large one is fetched by CID. Not covered
+	// by the signature: result_hash is.
+	InlineOutput  []byte `protobuf:"bytes,9,opt,name=inline_output,json=inlineOutput,proto3" json:"inline_output,omitempty"`
+	Signature     []byte `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1122,6 +1137,13 @@ func (x *ResultCommitment) GetTimestampMs() int64 {
 		return x.TimestampMs
 	}
 	return 0
+}
+
+func (x *ResultCommitment) GetInlineOutput() []byte {
+	if x != nil {
+		return x.InlineOutput
+	}
+	return nil
 }
 
 func (x *ResultCommitment) GetSignature() []byte {
@@ -1271,7 +1293,7 @@ const file_market_proto_rawDesc = "" +
 	"BidMessage\x12%\n" +
 	"\x03bid\x18\x01 \x01(\v2\x11.ogpu.wire.v1.BidH\x00R\x03bid\x12,\n" +
 	"\x06no_bid\x18\x02 \x01(\v2\x13.ogpu.wire.v1.NoBidH\x00R\x05noBidB\x06\n" +
-	"\x04body\"\x87\x03\n" +
+	"\x04body\"\xac\x03\n" +
 	"\x05Award\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
@@ -1286,14 +1308,15 @@ const file_market_proto_rawDesc = "" +
 	"\x03bid\x18\t \x01(\v2\x11.ogpu.wire.v1.BidR\x03bid\x12\x18\n" +
 	"\aattempt\x18\n" +
 	" \x01(\rR\aattempt\x12!\n" +
-	"\ftimestamp_ms\x18\v \x01(\x03R\vtimestampMs\x12\x1c\n" +
+	"\ftimestamp_ms\x18\v \x01(\x03R\vtimestampMs\x12#\n" +
+	"\rinline_inputs\x18\f \x03(\fR\finlineInputs\x12\x1c\n" +
 	"\tsignature\x18\x0f \x01(\fR\tsignature\"s\n" +
 	"\n" +
 	"AwardReply\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
 	"\baccepted\x18\x03 \x01(\bR\baccepted\x12\x16\n" +
-	"\x06reason\x18\x04 \x01(\tR\x06reason\"\x9d\x02\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"\xc2\x02\n" +
 	"\x10ResultCommitment\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
@@ -1305,7 +1328,8 @@ const file_market_proto_rawDesc = "" +
 	"resultHash\x12\x1f\n" +
 	"\voutput_size\x18\a \x01(\x04R\n" +
 	"outputSize\x12!\n" +
-	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\x12\x1c\n" +
+	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\x12#\n" +
+	"\rinline_output\x18\t \x01(\fR\finlineOutput\x12\x1c\n" +
 	"\tsignature\x18\x0f \x01(\fR\tsignature\"t\n" +
 	"\vResultReply\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +

@@ -153,7 +153,7 @@ func VerifyBid(b *Bid) error {
 
 // AwardDigest is the EIP-712 digest an award's signature signs.
 func AwardDigest(a *Award) (common.Hash, error) {
-	body, err := clearedBodyHash(a, func(c *Award) { c.Signature = nil })
+	body, err := clearedBodyHash(a, func(c *Award) { c.Signature, c.InlineInputs = nil, nil })
 	if err != nil {
 		return common.Hash{}, err
 	}

@@ -1,0 +1,218 @@
+package market
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
+
+	"github.com/ogpu/ogpu/exec"
+	"github.com/ogpu/ogpu/p2p"
+	"github.com/ogpu/ogpu/p2p/identity"
+	"github.com/ogpu/ogpu/store"
+)
+
+// Network is what the market needs from p2p: the tasks topic, the bid,
+// award and result stream protocols, and the host for connection events.
+type Network interface {
+	ID() peer.ID
+	Host() host.Host
+	JoinTopic(spec p2p.TopicSpec) (*p2p.Topic, error)
+	Handle(pid protocol.ID, maxMsg int, h p2p.Handler) error
+	OpenStream(ctx context.Context, p peer.ID, pid protocol.ID) (*p2p.Stream, error)
+}
+
+// Content is what the market needs from the content store: add a blob and
+// get one by CID, from the local blockstore or over bitswap. Get refuses
+// content larger than maxSize (<= 0: the store's default limit).
+type Content interface {
+	AddBytes(ctx context.Context, data []byte) (cid.Cid, error)
+	Get(ctx context.Context, c cid.Cid, maxSize int64) ([]byte, error)
+}
+
+// Pinner is optionally implemented by Content: blocks of active tasks are
+// pinned and unpinned when the task is over, so GC keeps what is in use.
+type Pinner interface {
+	Pin(ctx context.Context, c cid.Cid) error
+	Unpin(ctx context.Context, c cid.Cid) error
+}
+
+// Workloads is what the market needs from the exec registry: checking a
+// task's parameters and cost, and sharding a job.
+type Workloads interface {
+	CheckParams(workload string, p exec.Params, memLimit int64) (exec.Workload, exec.Cost, error)
+	Split(workload string, p exec.Params, inputs [][]byte, n int) ([]exec.Shard, error)
+	Merge(workload string, p exec.Params, parts []exec.Part) ([]byte, error)
+}
+
+// Runner runs one task on this node (an exec backend). It must honour ctx.
+type Runner interface {
+	Run(ctx context.Context, t exec.Task) (exec.Result, error)
+}
+
+// ChainHead reports a recent block, fixed in awards to seed the committee
+// draw. Implementations should cache: it is called once per award.
+type ChainHead interface {
+	Head(ctx context.Context) (number uint64, hash common.Hash, err error)
+}
+
+// Offer is what this node sells, read on every bid decision. It must be
+// fast and must not block.
+type Offer struct {
+	// PriceFloor is the lowest price per task in wei, by workload. A
+	// workload missing here is not offered.
+	PriceFloor map[string]string
+	// GPUs are the devices: name and free memory.
+	GPUs []OfferGPU
+	// MemoryBytes is host memory available to runs.
+	MemoryBytes uint64
+}
+
+// OfferGPU is one device of an Offer.
+type OfferGPU struct {
+	Name       string
+	MemoryFree uint64
+}
+
+// Config configures a Market. Zero values take the documented defaults.
+type Config struct {
+	// Net carries the tasks topic and the bid/award/result streams. Required.
+	Net Network
+	// Key signs job specs, announces, bids, awards and results. Required.
+	Key *identity.Key
+	// DB persists jobs and tasks. Required.
+	DB *store.DB
+	// Content stores inputs and outputs and fetches them by CID. Required.
+	Content Content
+	// Workloads checks, splits and merges. Required.
+	Workloads Workloads
+
+	// Client enables Submit (the client role).
+	Client bool
+	// Runner enables the provider role: this node bids and runs tasks.
+	Runner Runner
+	// Offer returns what the provider sells. Required with Runner.
+	Offer func() Offer
+	// Slots is how many tasks the provider runs (or holds awarded) at once.
+	// Default runtime.NumCPU().
+	Slots int
+	// ETA estimates a run's duration from its cost. Default: DefaultETA.
+	ETA func(exec.Cost) time.Duration
+
+	// BidWindow is how long the client collects bids before it awards.
+	// Default 150ms.
+	BidWindow time.Duration
+	// EnoughBids closes the window early once this many bids are in and
+	// every peer subscribed to the tasks topic has answered, or once twice
+	// this many bids are in. Default 3.
+	EnoughBids int
+	// Grace is added to the winner's ETA to get the task's delivery
+	// deadline. Default 2s.
+	Grace time.Duration
+	// NoBidRounds is how many announce rounds without a bid (and without
+	// a "busy" answer) a task gets before it fails. Default 3.
+	NoBidRounds int
+	// JobTimeout is the deadline of a job that sets none. Default 10m.
+	JobTimeout time.Duration
+	// Reputation scores peers for tie-breaks (higher is better). Default 0.
+	// It must be fast and must not block.
+	Reputation func(peer.ID) float64
+	// Chain fixes a recent block in awards. Nil: zeros.
+	Chain ChainHead
+	// ResultDomain is the EIP-712 domain of result commitments: the
+	// settlement domain, so the contract can check them. Default the
+	// off-chain domain (chain 0).
+	ResultDomain identity.Domain
+
+	// Now is the clock. Default time.Now.
+	Now func() time.Time
+	// Logger. Default slog.Default().
+	Logger *slog.Logger
+}
+
+// Defaults.
+const (
+	DefaultBidWindow   = 150 * time.Millisecond
+	DefaultEnoughBids  = 3
+	DefaultGrace       = 2 * time.Second
+	DefaultNoBidRounds = 3
+	DefaultJobTimeout  = 10 * time.Minute
+)
+
+// Rates used by DefaultETA: a conservative single-device CPU speed per
+// cost unit, per second.
+var defaultRates = map[string]float64{"flop": 2e9, "hash": 2e6, "pixel": 1e6}
+
+// DefaultETA estimates a run from its cost at conservative CPU rates, with
+// a floor of 1 ms.
+func DefaultETA(c exec.Cost) time.Duration {
+	rate := defaultRates[c.Unit]
+	if rate == 0 {
+		rate = 1e6
+	}
+	s := c.Ops / rate
+	if math.IsNaN(s) || s < 0 {
+		s = 0
+	}
+	d := time.Duration(s * float64(time.Second))
+	if s > float64(30*24*time.Hour/time.Second) {
+		d = 30 * 24 * time.Hour
+	}
+	return max(d, time.Millisecond)
+}
+
+func (c *Config) withDefaults() error {
+	switch {
+	case c.Net == nil:
+		return fmt.Errorf("%w: Net is required", ErrConfig)
+	case c.Key == nil:
+		return fmt.Errorf("%w: Key is required", ErrConfig)
+	case c.DB == nil:
+		return fmt.Errorf("%w: DB is required", ErrConfig)
+	case c.Content == nil:
+		return fmt.Errorf("%w: Content is required", ErrConfig)
+	case c.Workloads == nil:
+		return fmt.Errorf("%w: Workloads is required", ErrConfig)
+	case c.Runner != nil && c.Offer == nil:
+		return fmt.Errorf("%w: a provider (Runner set) needs Offer", ErrConfig)
+	}
+	if c.Slots <= 0 {
+		c.Slots = runtime.NumCPU()
+	}
+	if c.ETA == nil {
+		c.ETA = DefaultETA
+	}
+	if c.BidWindow <= 0 {
+		c.BidWindow = DefaultBidWindow
+	}
+	if c.EnoughBids <= 0 {
+		c.EnoughBids = DefaultEnoughBids
+	}
+	if c.Grace <= 0 {
+		c.Grace = DefaultGrace
+	}
+	if c.NoBidRounds <= 0 {
+		c.NoBidRounds = DefaultNoBidRounds
+	}
+	if c.JobTimeout <= 0 {
+		c.JobTimeout = DefaultJobTimeout
+	}
+	if c.Reputation == nil {
+		c.Reputation = func(peer.ID) float64 { return 0 }
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return nil
+}
