@@ -32,6 +32,7 @@ func commands() []command {
 		{"run", "start a node (provider + verifier + client with the GPUs found)", cmdRun},
 		{"bootstrap", "start a bootstrap node (DHT server, relay, gossip router)", cmdBootstrap},
 		{"status", "show the running daemon's identity, peers and capacity table", cmdStatus},
+		{"selftest", "run every workload on every backend at a small size and check it against the reference", cmdSelftest},
 		{"version", "print the version", cmdVersion},
 	}
 }
