@@ -205,3 +205,15 @@ func (m *Market) notifee() network.Notifiee {
 		m.client.peerGone(p)
 	}}
 }
+
+// TopicPeers is how many peers this node knows on ogpu/tasks/1 (0 before
+// Start).
+func (m *Market) TopicPeers() int {
+	m.mu.Lock()
+	t := m.topic
+	m.mu.Unlock()
+	if t == nil {
+		return 0
+	}
+	return len(t.Peers())
+}

@@ -29,7 +29,7 @@ type provider struct {
 	sem chan struct{}
 
 	mu     sync.Mutex
-	used   int              // slots held by awarded or running tasks
+	used   int             // slots held by awarded or running tasks
 	active map[TaskID]bool // tasks between award and delivery
 }
 

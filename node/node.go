@@ -16,6 +16,7 @@ import (
 
 	"github.com/ogpu/ogpu/market"
 	"github.com/ogpu/ogpu/p2p"
+	"github.com/ogpu/ogpu/p2p/content"
 	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/store"
 )
@@ -59,6 +60,8 @@ type Node struct {
 	db       *store.DB
 	net      *p2p.Network
 	capacity *market.Capacity
+	content  *content.Store // started in Start (needs the host); see jobs.go
+	market   *market.Market // batch market; see jobs.go
 	api      *api
 	inv      Inventory
 
@@ -204,6 +207,10 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		return err
 	}
 	n.closers = append(n.closers, n.capacity.Close)
+
+	if err = n.startMarket(ctx); err != nil {
+		return err
+	}
 
 	if n.api != nil {
 		if err = n.api.start(n.cfg.API.Listen, n.dataDir()); err != nil {

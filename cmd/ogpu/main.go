@@ -32,6 +32,11 @@ func commands() []command {
 		{"run", "start a node (provider + verifier + client with the GPUs found)", cmdRun},
 		{"bootstrap", "start a bootstrap node (DHT server, relay, gossip router)", cmdBootstrap},
 		{"status", "show the running daemon's identity, peers and capacity table", cmdStatus},
+		{"submit", "submit a batch job to the running daemon (--wait shows progress)", cmdSubmit},
+		{"job", "show one job: state, tasks, providers, result", cmdJob},
+		{"jobs", "list this node's jobs", cmdJobs},
+		{"get", "fetch content by CID (a job result) to a file", cmdGet},
+		{"sim", "simulate a network of nodes in one process and report", cmdSim},
 		{"selftest", "run every workload on every backend at a small size and check it against the reference", cmdSelftest},
 		{"version", "print the version", cmdVersion},
 	}

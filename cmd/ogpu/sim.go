@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ogpu/ogpu/node/sim"
+)
+
+func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sc sim.Scenario
+	fs.IntVar(&sc.Nodes, "nodes", 10, "nodes in the simulated network (all providers)")
+	fs.IntVar(&sc.Clients, "clients", 1, "how many of the nodes submit tasks")
+	fs.IntVar(&sc.Tasks, "tasks", 200, "tasks to submit in all (one single-task job each)")
+	fs.DurationVar(&sc.Latency, "latency", 0, "one-way latency of every link, e.g. 5ms")
+	fs.Uint64Var(&sc.Seed, "seed", 1, "seed for keys, topology and inputs")
+	fs.IntVar(&sc.InFlight, "inflight", 16, "jobs each client keeps outstanding")
+	mix := fs.String("mix", "hashgrind,matmul,render", "comma-separated workloads to draw tiny tasks from")
+	check := fs.Bool("check", true, "compare every result with the CPU reference")
+	fs.DurationVar(&sc.Timeout, "timeout", 5*time.Minute, "bound on the whole run")
+	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sc.Mix = strings.Split(*mix, ",")
+	sc.Check = *check
+	rep, err := sim.Run(ctx, sc)
+	text := stdout
+	if *jsonOut == "-" {
+		text = stderr
+	}
+	rep.WriteText(text)
+	switch *jsonOut {
+	case "":
+	case "-":
+		if werr := rep.WriteJSON(stdout); werr != nil {
+			return werr
+		}
+	default:
+		f, ferr := os.Create(*jsonOut)
+		if ferr != nil {
+			return ferr
+		}
+		if werr := rep.WriteJSON(f); werr != nil {
+			f.Close()
+			return werr
+		}
+		if cerr := f.Close(); cerr != nil {
+			return cerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if rep.TasksLost > 0 || rep.ResultsWrong > 0 {
+		return fmt.Errorf("sim: %d tasks lost, %d wrong results", rep.TasksLost, rep.ResultsWrong)
+	}
+	return nil
+}
