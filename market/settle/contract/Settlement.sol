@@ -88,15 +88,8 @@ contract Settlement {
     /// One per settle call; receiptsRoot is the Merkle root of the task
     /// receipts the batch pays for.
     event Settled(bytes32 indexed receiptsRoot, address indexed submitter, uint256 vouchers, uint256 total);
-    event Slashed(
-        address indexed provider,
-        bytes32 indexed taskId,
-        address client,
-        uint256 amount,
-        uint256 toClient,
-        uint256 toVerifiers,
-        uint256 burned
-    );
+    /// verifier is the attesting member that received the verifier share.
+    event Slashed(address indexed provider, bytes32 indexed taskId, uint256 amount, address verifier);
     event ParamsChanged();
     event OwnerChanged(address indexed owner);
 
@@ -302,7 +295,7 @@ contract Settlement {
         uint256 dep;
         uint256 total;
         uint256 off;
-        assembly {
+        assembly ("memory-safe") {
             off := batch.offset
         }
         for (uint256 i = 0; i < n; i++) {
@@ -312,7 +305,7 @@ contract Settlement {
             bytes32 r;
             bytes32 s;
             uint8 v;
-            assembly {
+            assembly ("memory-safe") {
                 client := shr(96, calldataload(off))
                 payee := shr(96, calldataload(add(off, 20)))
                 amount := shr(128, calldataload(add(off, 40)))
@@ -327,7 +320,7 @@ contract Settlement {
                 dep = clients[client].deposit;
             }
             bytes32 digest;
-            assembly {
+            assembly ("memory-safe") {
                 let m := mload(0x40)
                 mstore(m, vth)
                 mstore(add(m, 0x20), client)
@@ -344,7 +337,7 @@ contract Settlement {
             }
             Pair storage pr = pairs[client][payee];
             uint256 word;
-            assembly {
+            assembly ("memory-safe") {
                 word := sload(pr.slot)
             }
             uint256 paid_ = uint128(word);
@@ -359,7 +352,7 @@ contract Settlement {
                         total += inc;
                         paid_ += inc; // ≤ amount < 2^128
                     }
-                    assembly {
+                    assembly ("memory-safe") {
                         sstore(pr.slot, or(shl(128, owed_), paid_))
                     }
                 }
@@ -380,30 +373,101 @@ contract Settlement {
     /// eligible by the sortition rule (see eligible) and be neither the
     /// provider nor the client. A provider is slashed at most once per award
     /// block, and evidence must come in award-block order.
+    ///
+    /// slashBps of the provider's stake is taken: clientBps of it goes to the
+    /// client's deposit, verifierBps to the signer with the lowest sortition
+    /// score (one reward per slash keeps the gas flat; each member's chance
+    /// is equal, so the expected reward is the same as an even split), the
+    /// rest is burned.
     function slash(bytes calldata ev) external {
         if (ev.length < 241 || (ev.length - 241) % 65 != 0) revert BadEvidence();
         uint256 k = (ev.length - 241) / 65;
-        Params memory p = params;
-        if (k < p.quorum) revert TooFewAttestations(k, p.quorum);
+        uint256 pw;
+        assembly ("memory-safe") {
+            pw := sload(params.slot)
+        }
+        if (k < (pw >> 240) & 0xff) revert TooFewAttestations(k, (pw >> 240) & 0xff);
 
-        bytes32 taskId;
-        address provider;
-        address client;
-        bytes32 resultHash;
-        uint64 awardBlock;
-        bytes32 awardBlockHash;
         bytes32 sep = _separator();
+        (bytes32 taskId, address provider, address client, uint64 awardBlock, bytes32 seed, bytes32 attDigest) =
+            _commitment(ev, sep);
+        if (awardBlock >= block.number) revert BadAwardBlock();
+        if (block.number - awardBlock <= 256 && blockhash(awardBlock) != _awardBlockHash(ev)) revert BadAwardBlock();
+
+        uint256 provSlot = _slotOf(provider, 1);
+        uint256 ps;
+        assembly ("memory-safe") {
+            ps := sload(provSlot)
+        }
+        uint256 provStake = ps & 0xffffffffffffffffffffffff;
+        if (provStake == 0) revert NothingToSlash();
+        if (awardBlock <= ps >> 192) revert AlreadySlashed(awardBlock, uint64(ps >> 192));
+
+        uint256 total = pw & 0xffffffffffffffffffffffff;
+        uint256 unit = type(uint256).max / total; // total ≥ provStake > 0
+        uint256 size = pw >> 248;
+        address prev;
+        address winner;
+        uint256 best = type(uint256).max;
+        for (uint256 i = 0; i < k; i++) {
+            address signer = _recover(attDigest, ev, 241 + 65 * i);
+            if (signer == address(0)) revert BadAttestationSignature(i);
+            if (signer <= prev) revert SignersNotAscending(i);
+            if (signer == provider || signer == client) revert ConflictedSigner(i);
+            prev = signer;
+            uint256 slot = _slotOf(signer, 1);
+            uint256 st;
+            uint256 h;
+            assembly ("memory-safe") {
+                st := and(sload(slot), 0xffffffffffffffffffffffff)
+                mstore(0x00, seed)
+                mstore(0x20, shl(96, signer))
+                h := keccak256(0x00, 52)
+            }
+            if (st == 0 || (st * size < total && h >= unit * st * size)) revert NotEligible(i, signer);
+            if (h < best) {
+                best = h;
+                winner = signer;
+            }
+        }
+
+        uint256 amount = provStake * ((pw >> 192) & 0xffff) / 10000;
+        uint256 toClient = amount * ((pw >> 208) & 0xffff) / 10000;
+        uint256 toVerifier = amount * ((pw >> 224) & 0xffff) / 10000;
+        uint256 burn = amount - toClient - toVerifier;
+        // Effects. amount ≤ stake ≤ total; additions stay below the total
+        // supply, far under 2^96.
+        uint256 clientSlot = _slotOf(client, 0);
+        uint256 winnerSlot = _slotOf(winner, 1);
+        assembly ("memory-safe") {
+            // provider: stake -= amount, lastSlashedBlock = awardBlock
+            sstore(provSlot, or(and(sub(ps, amount), 0xffffffffffffffffffffffffffffffffffffffffffffffff), shl(192, awardBlock)))
+            // params: totalStake -= amount, burned += burn
+            sstore(params.slot, add(sub(pw, amount), shl(96, burn)))
+            if toClient { sstore(clientSlot, add(sload(clientSlot), toClient)) }
+            if toVerifier { sstore(winnerSlot, add(sload(winnerSlot), shl(96, toVerifier))) }
+        }
+        emit Slashed(provider, taskId, amount, winner);
+    }
+
+    /// Hashes the commitment, checks the provider's signature and returns
+    /// the fields slash needs plus the digest of the rejecting attestation.
+    function _commitment(bytes calldata ev, bytes32 sep)
+        private
+        view
+        returns (bytes32 taskId, address provider, address client, uint64 awardBlock, bytes32 seed, bytes32 attDigest)
+    {
+        bytes32 digest;
         bytes32 cth = COMMITMENT_TYPEHASH;
         bytes32 ath = ATTESTATION_TYPEHASH;
-        bytes32 digest;
-        assembly {
+        assembly ("memory-safe") {
             let o := ev.offset
             taskId := calldataload(o)
             provider := shr(96, calldataload(add(o, 32)))
             client := shr(96, calldataload(add(o, 52)))
-            resultHash := calldataload(add(o, 104))
+            let resultHash := calldataload(add(o, 104))
             awardBlock := shr(192, calldataload(add(o, 136)))
-            awardBlockHash := calldataload(add(o, 144))
+            let abh := calldataload(add(o, 144))
             let m := mload(0x40)
             mstore(m, cth)
             mstore(add(m, 0x20), taskId)
@@ -412,60 +476,52 @@ contract Settlement {
             mstore(add(m, 0x80), calldataload(add(o, 72))) // outputHash
             mstore(add(m, 0xa0), resultHash)
             mstore(add(m, 0xc0), awardBlock)
-            mstore(add(m, 0xe0), awardBlockHash)
+            mstore(add(m, 0xe0), abh)
             let sh := keccak256(m, 0x100)
             mstore(m, 0x1901000000000000000000000000000000000000000000000000000000000000)
             mstore(add(m, 0x02), sep)
             mstore(add(m, 0x22), sh)
             digest := keccak256(m, 0x42)
-        }
-        if (provider == address(0) || _recover(digest, ev, 176) != provider) revert BadCommitmentSignature();
-        if (awardBlock >= block.number) revert BadAwardBlock();
-        if (block.number - awardBlock <= 256 && blockhash(awardBlock) != awardBlockHash) revert BadAwardBlock();
-
-        StakerAccount memory ps = stakers[provider];
-        if (ps.stake == 0) revert NothingToSlash();
-        if (awardBlock <= ps.lastSlashedBlock) revert AlreadySlashed(awardBlock, ps.lastSlashedBlock);
-
-        // Attestation{taskId, resultHash, valid=false}
-        assembly {
-            let m := mload(0x40)
+            // Attestation{taskId, resultHash, valid=false}
             mstore(m, ath)
             mstore(add(m, 0x20), taskId)
             mstore(add(m, 0x40), resultHash)
             mstore(add(m, 0x60), 0)
-            let sh := keccak256(m, 0x80)
+            sh := keccak256(m, 0x80)
             mstore(m, 0x1901000000000000000000000000000000000000000000000000000000000000)
             mstore(add(m, 0x02), sep)
             mstore(add(m, 0x22), sh)
-            digest := keccak256(m, 0x42)
+            attDigest := keccak256(m, 0x42)
+            mstore(0x00, taskId)
+            mstore(0x20, abh)
+            seed := keccak256(0x00, 0x40)
         }
-        bytes32 seed = keccak256(abi.encodePacked(taskId, awardBlockHash));
-        uint256 total = p.totalStake;
-        uint256 unit = type(uint256).max / total; // total > 0: the provider has stake
-        uint256 amount = uint256(ps.stake) * p.slashBps / 10000;
-        uint256 each = amount * p.verifierBps / 10000 / k;
-        address prev;
-        for (uint256 i = 0; i < k; i++) {
-            address signer = _recover(digest, ev, 241 + 65 * i);
-            if (signer == address(0)) revert BadAttestationSignature(i);
-            if (signer <= prev) revert SignersNotAscending(i);
-            if (signer == provider || signer == client) revert ConflictedSigner(i);
-            prev = signer;
-            StakerAccount storage vs = stakers[signer];
-            uint256 st = vs.stake;
-            if (!_eligibleUnit(seed, signer, st, total, unit, p.committeeSize)) revert NotEligible(i, signer);
-            if (each != 0) vs.earnings += uint96(each);
-        }
+        if (provider == address(0) || _recover(digest, ev, 176) != provider) revert BadCommitmentSignature();
+    }
 
-        uint256 toClient = amount * p.clientBps / 10000;
-        uint256 burn = amount - toClient - each * k;
-        stakers[provider] = StakerAccount(ps.stake - uint96(amount), ps.earnings, awardBlock);
-        p.totalStake = uint96(total - amount);
-        p.burned += uint96(burn);
-        params = p;
-        if (toClient != 0) clients[client].deposit += uint96(toClient);
-        emit Slashed(provider, taskId, client, amount, toClient, each * k, burn);
+    function _awardBlockHash(bytes calldata ev) private pure returns (bytes32 h) {
+        assembly ("memory-safe") {
+            h := calldataload(add(ev.offset, 144))
+        }
+    }
+
+    /// Storage slot of clients[a] (which == 0) or stakers[a] (which == 1).
+    function _slotOf(address a, uint256 which) private pure returns (uint256 slot) {
+        uint256 base;
+        if (which == 0) {
+            assembly ("memory-safe") {
+                base := clients.slot
+            }
+        } else {
+            assembly ("memory-safe") {
+                base := stakers.slot
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(0x00, a)
+            mstore(0x20, base)
+            slot := keccak256(0x00, 0x40)
+        }
     }
 
     // ---------------------------------------------------------------- views
@@ -540,7 +596,7 @@ contract Settlement {
         if (st == 0) return false;
         if (st * size >= total) return true;
         uint256 h;
-        assembly {
+        assembly ("memory-safe") {
             mstore(0x00, seed)
             mstore(0x20, shl(96, v))
             h := keccak256(0x00, 52)
@@ -550,18 +606,21 @@ contract Settlement {
 
     /// Recovers the signer of digest from the 65-byte r‖s‖v signature at
     /// ev[pos:]; address(0) for a malformed or high-s signature.
-    function _recover(bytes32 digest, bytes calldata ev, uint256 pos) private pure returns (address) {
-        bytes32 r;
-        bytes32 s;
-        uint8 v;
-        assembly {
+    function _recover(bytes32 digest, bytes calldata ev, uint256 pos) private view returns (address signer) {
+        assembly ("memory-safe") {
             let o := add(ev.offset, pos)
-            r := calldataload(o)
-            s := calldataload(add(o, 32))
-            v := byte(0, calldataload(add(o, 64)))
+            let sv := calldataload(add(o, 32))
+            if iszero(gt(sv, 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0)) {
+                let m := mload(0x40)
+                mstore(m, digest)
+                mstore(add(m, 0x20), byte(0, calldataload(add(o, 64))))
+                mstore(add(m, 0x40), calldataload(o))
+                mstore(add(m, 0x60), sv)
+                mstore(0x00, 0)
+                pop(staticcall(gas(), 1, m, 0x80, 0x00, 0x20))
+                signer := mload(0x00)
+            }
         }
-        if (uint256(s) > HALF_N) return address(0);
-        return ecrecover(digest, v, r, s);
     }
 
     function _separator() private view returns (bytes32) {
