@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -51,9 +52,9 @@ type Chain interface {
 
 // Tx is a mined, successful transaction.
 type Tx struct {
-	Hash    common.Hash `json:"hash"`
-	Block   uint64      `json:"block"`
-	GasUsed uint64      `json:"gasUsed"`
+	Hash    common.Hash  `json:"hash"`
+	Block   uint64       `json:"block"`
+	GasUsed uint64       `json:"gasUsed"`
 	Logs    []*types.Log `json:"-"`
 }
 
@@ -416,6 +417,53 @@ func (c *Client) BuildTx(ctx context.Context, data []byte, value *big.Int, nonce
 		return nil, fmt.Errorf("settle: sign tx: %w", err)
 	}
 	return signed, nil
+}
+
+// SendWith signs a transaction for data with the next pending nonce, hands
+// it to persist (which must store it durably before it is broadcast) and
+// broadcasts it. It does not wait for mining. Sends are serialized with the
+// Client's other sends.
+func (c *Client) SendWith(ctx context.Context, data []byte, maxFee *big.Int, persist func(*types.Transaction) error) (*types.Transaction, error) {
+	if c.key == nil {
+		return nil, fmt.Errorf("%w: read-only client", ErrConfig)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	nonce, err := c.b.PendingNonceAt(ctx, c.key.Address())
+	if err != nil {
+		return nil, fmt.Errorf("settle: nonce: %w", err)
+	}
+	tx, err := c.BuildTx(ctx, data, nil, nonce, maxFee)
+	if err != nil {
+		return nil, err
+	}
+	if err := persist(tx); err != nil {
+		return nil, err
+	}
+	if err := c.b.SendTransaction(ctx, tx); err != nil {
+		return tx, fmt.Errorf("settle: send: %w", err)
+	}
+	return tx, nil
+}
+
+// Rebroadcast sends an already signed transaction again. "Already known"
+// and "nonce too low" are not errors: the transaction is in the pool or its
+// nonce is used.
+func (c *Client) Rebroadcast(ctx context.Context, tx *types.Transaction) error {
+	err := c.b.SendTransaction(ctx, tx)
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "already known") || strings.Contains(msg, "nonce too low") || strings.Contains(msg, "already imported") {
+		return nil
+	}
+	return fmt.Errorf("settle: rebroadcast: %w", err)
+}
+
+// Nonce returns the account's nonce in the latest block.
+func (c *Client) Nonce(ctx context.Context) (uint64, error) {
+	return c.b.NonceAt(ctx, c.Account(), nil)
 }
 
 // Wait polls until the transaction is mined. A failed transaction returns a
