@@ -125,10 +125,12 @@ type Batch struct {
 
 // FindBatches returns the Settled events that carry root.
 func (c *Client) FindBatches(ctx context.Context, root common.Hash) ([]Batch, error) {
-	ev := c.abi.Events["Settled"]
+	return c.batches(ctx, [][]common.Hash{{c.abi.Events["Settled"].ID}, {root}})
+}
+
+func (c *Client) batches(ctx context.Context, topics [][]common.Hash) ([]Batch, error) {
 	logs, err := c.b.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int), Addresses: []common.Address{c.addr},
-		Topics: [][]common.Hash{{ev.ID}, {root}},
+		FromBlock: new(big.Int), Addresses: []common.Address{c.addr}, Topics: topics,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("settle: filter logs: %w", err)
@@ -145,16 +147,9 @@ func (c *Client) FindBatches(ctx context.Context, root common.Hash) ([]Batch, er
 	return out, nil
 }
 
-// CountBatches returns the number of Settled events since block from.
-func (c *Client) CountBatches(ctx context.Context, from uint64) (int, error) {
-	logs, err := c.b.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{c.addr},
-		Topics: [][]common.Hash{{c.abi.Events["Settled"].ID}},
-	})
-	if err != nil {
-		return 0, fmt.Errorf("settle: filter logs: %w", err)
-	}
-	return len(logs), nil
+// AllBatches returns every Settled event.
+func (c *Client) AllBatches(ctx context.Context) ([]Batch, error) {
+	return c.batches(ctx, [][]common.Hash{{c.abi.Events["Settled"].ID}})
 }
 
 // ReceiptProof is everything `ogpu receipt verify` needs.
