@@ -37,6 +37,9 @@ func commands() []command {
 		{"jobs", "list this node's jobs", cmdJobs},
 		{"get", "fetch content by CID (a job result) to a file", cmdGet},
 		{"sim", "simulate a network of nodes in one process and report", cmdSim},
+		{"chain", "deposit, withdraw, stake, unstake, balance, settle on the Settlement contract", cmdChain},
+		{"devnet", "run a local dev chain with the Settlement contract and funded accounts", cmdDevnet},
+		{"receipt", "prove a task receipt or verify it against an on-chain settlement root", cmdReceipt},
 		{"selftest", "run every workload on every backend at a small size and check it against the reference", cmdSelftest},
 		{"version", "print the version", cmdVersion},
 	}

@@ -157,10 +157,17 @@ func (s *Settler) Stats() Stats {
 
 // Batch returns the record of the settled batch with the given receipts
 // root, for building receipt proofs.
-func (s *Settler) Batch(root common.Hash) (BatchRecord, error) {
+func (s *Settler) Batch(root common.Hash) (BatchRecord, error) { return LoadBatch(s.cfg.DB, root) }
+
+// LoadBatch reads a settled batch record from a node database.
+func LoadBatch(db *store.DB, root common.Hash) (BatchRecord, error) {
+	t, err := db.Table(tableBatches, store.Money())
+	if err != nil {
+		return BatchRecord{}, err
+	}
 	var out BatchRecord
-	err := s.cfg.DB.View(func(tx *store.Tx) error {
-		b, ok, err := getJSON[BatchRecord](tx, s.batches, root[:])
+	err = db.View(func(tx *store.Tx) error {
+		b, ok, err := getJSON[BatchRecord](tx, t, root[:])
 		if err == nil && !ok {
 			err = fmt.Errorf("%w: %s", store.ErrNotFound, root)
 		}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestDevnetTwoProcesses starts `ogpu devnet --json`, then two separate
+// `ogpu chain deposit` processes with two funded keys use the same chain.
+func TestDevnetTwoProcesses(t *testing.T) {
+	dev := exec.Command(ogpuBin, "devnet", "--json", "--http", "127.0.0.1:0", "--accounts", "2")
+	stdout, err := dev.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev.Stderr = os.Stderr
+	if err := dev.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	defer func() {
+		_ = dev.Process.Signal(syscall.SIGINT)
+		select {
+		case err := <-exited:
+			if err != nil {
+				t.Errorf("devnet exit: %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			dev.Process.Kill()
+			t.Error("devnet did not stop on SIGINT")
+		}
+	}()
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() {
+		t.Fatalf("devnet printed nothing: %v", lines.Err())
+	}
+	go func() { exited <- dev.Wait() }()
+	var info devnetInfo
+	if err := json.Unmarshal(lines.Bytes(), &info); err != nil {
+		t.Fatalf("devnet output %q: %v", lines.Text(), err)
+	}
+	if len(info.Accounts) != 2 || !strings.HasPrefix(info.RPC, "http://127.0.0.1:") {
+		t.Fatalf("devnet info %+v", info)
+	}
+	var dirs []string
+	for i, a := range info.Accounts {
+		dir := filepath.Join(t.TempDir(), "n"+string(rune('0'+i)))
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "key"), []byte(strings.TrimPrefix(a.PrivateKey, "0x")+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	common := func(dir string) []string {
+		return []string{"--datadir", dir, "--rpc", info.RPC, "--contract", info.Contract.Hex(), "--json"}
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	outs := make([]string, 2)
+	for i, dir := range dirs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = ogpu(t, append([]string{"chain", "deposit", "1.5ether"}, common(dir)...)...)
+		}()
+	}
+	wg.Wait()
+	for i := range dirs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		var res struct {
+			Tx       struct{ Hash string } `json:"tx"`
+			Balances accountState          `json:"balances"`
+		}
+		if err := json.Unmarshal([]byte(outs[i]), &res); err != nil {
+			t.Fatalf("deposit output %q: %v", outs[i], err)
+		}
+		want, _ := new(big.Int).SetString("1500000000000000000", 10)
+		if res.Tx.Hash == "" || res.Balances.Deposit.Cmp(want) != 0 || res.Balances.Address != info.Accounts[i].Address {
+			t.Fatalf("process %d: %s", i, outs[i])
+		}
+	}
+	// One process stakes, the other reads it: both see one chain.
+	if _, err := ogpu(t, append([]string{"chain", "stake", "2ether"}, common(dirs[0])...)...); err != nil {
+		t.Fatal(err)
+	}
+	out, err := ogpu(t, append([]string{"chain", "balance", info.Accounts[0].Address.Hex()}, common(dirs[1])...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct{ Balances accountState }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Balances.Stake.Cmp(new(big.Int).Mul(big.NewInt(2), big.NewInt(1e18))) != 0 {
+		t.Fatalf("stake seen by the other process: %s", out)
+	}
+	// Usage errors exit 2.
+	if _, err := ogpu(t, append([]string{"chain", "deposit", "lots"}, common(dirs[0])...)...); err == nil || !strings.Contains(err.Error(), "exit status 2") {
+		t.Fatalf("bad amount: %v", err)
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"123", "123", true}, {"1.5ether", "1500000000000000000", true}, {"20gwei", "20000000000", true},
+		{"7 wei", "7", true}, {"0.1eth", "100000000000000000", true}, {"1.5", "", false}, {"-1", "", false}, {"x", "", false},
+	}
+	for _, tc := range tests {
+		got, err := parseAmount(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && got.String() != tc.want) {
+			t.Errorf("parseAmount(%q) = %v, %v", tc.in, got, err)
+		}
+	}
+}
