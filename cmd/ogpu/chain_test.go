@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -12,6 +13,12 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	ethcommon "github.com/ethereum/go-ethereum/common"
+
+	"github.com/ogpu/ogpu/market/settle"
+	"github.com/ogpu/ogpu/p2p/identity"
+	"github.com/ogpu/ogpu/p2p/typed"
 )
 
 // TestDevnetTwoProcesses starts `ogpu devnet --json`, then two separate
@@ -107,6 +114,10 @@ func TestDevnetTwoProcesses(t *testing.T) {
 	if res.Balances.Stake.Cmp(new(big.Int).Mul(big.NewInt(2), big.NewInt(1e18))) != 0 {
 		t.Fatalf("stake seen by the other process: %s", out)
 	}
+	// A batch settled by this process carries a receipts root; the CLI
+	// verifies a receipt's proof against it on the chain.
+	verifyReceiptCLI(t, info, dirs, common(dirs[1]))
+
 	// Usage errors exit 2.
 	if _, err := ogpu(t, append([]string{"chain", "deposit", "lots"}, common(dirs[0])...)...); err == nil || !strings.Contains(err.Error(), "exit status 2") {
 		t.Fatalf("bad amount: %v", err)
@@ -127,5 +138,53 @@ func TestParseAmount(t *testing.T) {
 		if (err == nil) != tc.ok || (tc.ok && got.String() != tc.want) {
 			t.Errorf("parseAmount(%q) = %v, %v", tc.in, got, err)
 		}
+	}
+}
+
+func verifyReceiptCLI(t *testing.T, info devnetInfo, dirs []string, flags []string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client, err := identity.LoadOrCreate(dirs[0], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	payee := info.Accounts[1].Address
+	c, closeRPC, err := settle.Dial(ctx, settle.ChainConfig{RPC: info.RPC, Contract: info.Contract}, client, settle.ClientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeRPC()
+	rs := []settle.Receipt{
+		{TaskID: ethcommon.Hash{1}, Client: client.Address(), Payee: payee, Amount: big.NewInt(3e9)},
+		{TaskID: ethcommon.Hash{2}, Client: client.Address(), Payee: payee, Amount: big.NewInt(4e9)},
+		{TaskID: ethcommon.Hash{3}, Client: client.Address(), Payee: payee, Amount: big.NewInt(5e9)},
+	}
+	tree := settle.NewMerkleTree(rs)
+	v, err := typed.Voucher{Client: client.Address(), Payee: payee, CumulativeAmount: big.NewInt(12e9)}.Sign(client, c.Domain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Settle(ctx, []typed.SignedVoucher{v}, tree.Root()); err != nil {
+		t.Fatal(err)
+	}
+	proof, _ := tree.Proof(rs[1])
+	write := func(p settle.ReceiptProof) string {
+		path := filepath.Join(t.TempDir(), "proof.json")
+		raw, _ := json.Marshal(p)
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	out, err := ogpu(t, append([]string{"receipt", "verify", write(settle.ReceiptProof{Receipt: rs[1], Root: tree.Root(), Proof: proof})}, flags...)...)
+	if err != nil || !strings.Contains(out, `"valid":true`) {
+		t.Fatalf("verify: %v %s", err, out)
+	}
+	forged := rs[1]
+	forged.Amount = big.NewInt(9e9)
+	if _, err := ogpu(t, append([]string{"receipt", "verify", write(settle.ReceiptProof{Receipt: forged, Root: tree.Root(), Proof: proof})}, flags...)...); err == nil ||
+		!strings.Contains(err.Error(), "does not match") {
+		t.Fatalf("forged receipt: %v", err)
 	}
 }
