@@ -472,6 +472,13 @@ func (s *Settler) submitEvidence(ctx context.Context) (bool, error) {
 			return s.putInflight(inflight{Kind: "slash", Raw: raw, Hash: t.Hash(), Nonce: t.Nonce(), SentAt: s.cfg.Now(), Evidence: ev.Key()})
 		})
 	}
+	if RevertName(err) == "BadAwardBlock" {
+		// Calls run on the head block: evidence for an award at the head
+		// becomes valid with the next block. Keep it unless the block is old.
+		if head, herr := s.cfg.Chain.Head(ctx); herr == nil && head.Number <= ev.Commitment.AwardBlock {
+			return false, fmt.Errorf("settle: evidence for award block %d waits for the next block: %w", ev.Commitment.AwardBlock, err)
+		}
+	}
 	if re := (*RevertError)(nil); errors.As(err, &re) || errors.Is(err, ErrBadEvidence) {
 		s.log.Warn("slash evidence rejected; dropping it", "task", ev.Commitment.TaskID, "provider", ev.Commitment.Provider, "err", err)
 		s.dbMu.Lock()
