@@ -19,6 +19,7 @@ import (
 	"github.com/ogpu/ogpu/market/settle"
 	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/p2p/typed"
+	"github.com/ogpu/ogpu/store"
 )
 
 // TestDevnetTwoProcesses starts `ogpu devnet --json`, then two separate
@@ -118,6 +119,8 @@ func TestDevnetTwoProcesses(t *testing.T) {
 	// verifies a receipt's proof against it on the chain.
 	verifyReceiptCLI(t, info, dirs, common(dirs[1]))
 
+	settleAndProveCLI(t, info, dirs, common(dirs[1]))
+
 	// Usage errors exit 2.
 	if _, err := ogpu(t, append([]string{"chain", "deposit", "lots"}, common(dirs[0])...)...); err == nil || !strings.Contains(err.Error(), "exit status 2") {
 		t.Fatalf("bad amount: %v", err)
@@ -186,5 +189,63 @@ func verifyReceiptCLI(t *testing.T, info devnetInfo, dirs []string, flags []stri
 	if _, err := ogpu(t, append([]string{"receipt", "verify", write(settle.ReceiptProof{Receipt: forged, Root: tree.Root(), Proof: proof})}, flags...)...); err == nil ||
 		!strings.Contains(err.Error(), "does not match") {
 		t.Fatalf("forged receipt: %v", err)
+	}
+}
+
+// settleAndProveCLI queues a voucher in the payee's node database, settles
+// it with `ogpu chain settle`, then proves and verifies a receipt of it.
+func settleAndProveCLI(t *testing.T, info devnetInfo, dirs []string, flags []string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client, err := identity.LoadOrCreate(dirs[0], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	payee, err := identity.LoadOrCreate(dirs[1], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, closeRPC, err := settle.Dial(ctx, settle.ChainConfig{RPC: info.RPC, Contract: info.Contract}, payee, settle.ClientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeRPC()
+	db, err := store.Open(store.Config{Dir: filepath.Join(dirs[1], "db"), Logger: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := settle.New(settle.Config{Chain: c, DB: db, Logger: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []settle.Receipt{
+		{TaskID: ethcommon.Hash{7}, Client: client.Address(), Payee: payee.Address(), Amount: big.NewInt(1e9)},
+		{TaskID: ethcommon.Hash{8}, Client: client.Address(), Payee: payee.Address(), Amount: big.NewInt(2e9)},
+	}
+	v, err := typed.Voucher{Client: client.Address(), Payee: payee.Address(), CumulativeAmount: big.NewInt(20e9)}.Sign(client, c.Domain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Enqueue(v, rs...); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db.Close()
+	out, err := ogpu(t, append([]string{"chain", "settle"}, flags...)...)
+	if err != nil || !strings.Contains(out, `"batches":1`) {
+		t.Fatalf("chain settle: %v %s", err, out)
+	}
+	root := settle.NewMerkleTree(rs).Root()
+	proof, err := ogpu(t, "receipt", "prove", "--datadir", dirs[1], "--root", root.Hex(), "--task", rs[1].TaskID.Hex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "p.json")
+	if err := os.WriteFile(path, []byte(proof), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := ogpu(t, append([]string{"receipt", "verify", path}, flags...)...); err != nil || !strings.Contains(out, `"valid":true`) {
+		t.Fatalf("verify proved receipt: %v %s", err, out)
 	}
 }
