@@ -63,13 +63,25 @@ func (a *auction) add(in bidIn, excluded func(peer.ID) bool, rep func(peer.ID) f
 	}
 }
 
-// enough reports whether the window may close early: enough bids and
-// every expected provider has answered, or twice enough bids.
+// enough reports whether the window may close early: every expected
+// provider has answered with at least one bid in, or twice enough bids
+// are in.
 func (a *auction) enough(want int, expected []peer.ID) bool {
 	if len(a.offers) >= 2*want {
 		return true
 	}
-	if len(a.offers) < min(want, max(len(expected), 1)) {
+	if len(a.offers) == 0 {
+		return false
+	}
+	return a.allAnswered(expected)
+}
+
+// satisfied reports whether enough bids are in to stop waiting for
+// stragglers.
+func (a *auction) satisfied(want int) bool { return len(a.offers) >= want }
+
+func (a *auction) allAnswered(expected []peer.ID) bool {
+	if len(expected) == 0 {
 		return false
 	}
 	for _, p := range expected {
@@ -78,6 +90,12 @@ func (a *auction) enough(want int, expected []peer.ID) bool {
 		}
 	}
 	return true
+}
+
+// hopeless reports a round in which every expected provider refused for a
+// reason that will not go away: the task fails fast.
+func (a *auction) hopeless(expected []peer.ID) bool {
+	return len(a.offers) == 0 && !a.busy && len(a.reasons) > 0 && a.allAnswered(expected)
 }
 
 // ranked returns the offers best first: lowest price, then higher

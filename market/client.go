@@ -348,13 +348,23 @@ func (c *client) bidRound(ctx context.Context, lt *liveTask) error {
 	}
 	m.emit(Event{Kind: EventAnnounced, Job: rec.Job, Task: rec.ID, Detail: fmt.Sprintf("round %d", round)})
 	expected := c.expected(rec)
-	timer := time.NewTimer(m.cfg.BidWindow)
+	// An empty round doubles the next window (up to 8×): under load
+	// answers come late, and a network that just started has no mesh yet.
+	window := m.cfg.BidWindow << min(rec.Attempt, 3)
+	timer := time.NewTimer(window)
 	defer timer.Stop()
+	var straggle <-chan time.Time
 collect:
-	for !au.enough(m.cfg.EnoughBids, expected) {
+	for !au.enough(m.cfg.EnoughBids, expected) && !au.hopeless(expected) {
 		select {
 		case in := <-lt.bids:
 			au.add(in, func(p peer.ID) bool { return containsPeer(rec.Failed, p) }, m.cfg.Reputation)
+			if straggle == nil && au.satisfied(m.cfg.EnoughBids) {
+				// Enough bids: give the rest a short moment, not the window.
+				straggle = time.After(window / 4)
+			}
+		case <-straggle:
+			break collect
 		case <-timer.C:
 			break collect
 		case <-ctx.Done():
@@ -369,17 +379,22 @@ collect:
 		for p, r := range au.reasons {
 			rec.Reasons[p] = r
 		}
+		if au.hopeless(expected) {
+			return &NoBidError{Task: rec.ID, Reasons: rec.Reasons}
+		}
 		if !au.busy {
 			rec.Attempt++ // counts rounds without any bid or busy answer
 		}
 		if rec.Attempt >= m.cfg.NoBidRounds {
 			return &NoBidError{Task: rec.ID, Reasons: rec.Reasons}
 		}
-		// Back off before the next round so busy providers can free up.
-		select {
-		case <-time.After(m.cfg.BidWindow):
-		case <-ctx.Done():
-			return ctx.Err()
+		if au.busy {
+			// Back off so busy providers can free a slot.
+			select {
+			case <-time.After(m.cfg.BidWindow):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 		return nil
 	}

@@ -110,15 +110,18 @@ type Config struct {
 	// BidWindow is how long the client collects bids before it awards.
 	// Default 150ms.
 	BidWindow time.Duration
-	// EnoughBids closes the window early once this many bids are in and
-	// every peer subscribed to the tasks topic has answered, or once twice
-	// this many bids are in. Default 3.
+	// EnoughBids shortens the window: once this many bids are in, the
+	// others get a quarter of the window; once every peer subscribed to the
+	// tasks topic has answered, or twice this many bids are in, the window
+	// closes. Default 3.
 	EnoughBids int
 	// Grace is added to the winner's ETA to get the task's delivery
 	// deadline. Default 2s.
 	Grace time.Duration
 	// NoBidRounds is how many announce rounds without a bid (and without
-	// a "busy" answer) a task gets before it fails. Default 3.
+	// a "busy" answer) a task gets before it fails; each such round doubles
+	// the window. A round in which every provider refuses for good fails
+	// the task at once. Default 4.
 	NoBidRounds int
 	// JobTimeout is the deadline of a job that sets none. Default 10m.
 	JobTimeout time.Duration
@@ -143,7 +146,7 @@ const (
 	DefaultBidWindow   = 150 * time.Millisecond
 	DefaultEnoughBids  = 3
 	DefaultGrace       = 2 * time.Second
-	DefaultNoBidRounds = 3
+	DefaultNoBidRounds = 4
 	DefaultJobTimeout  = 10 * time.Minute
 )
 

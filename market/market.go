@@ -69,6 +69,22 @@ func New(cfg Config) (*Market, error) {
 // /ogpu/result/1 and resumes unfinished jobs and tasks from the database.
 // ctx bounds start-up only.
 func (m *Market) Start(ctx context.Context) error {
+	if err := m.start(); err != nil {
+		return err
+	}
+	// Resuming starts task goroutines through goTask, which takes m.mu.
+	if err := m.client.resume(); err != nil {
+		m.log.Error("resume jobs", "err", err)
+	}
+	if m.provider != nil {
+		if err := m.provider.resume(); err != nil {
+			m.log.Error("resume provider tasks", "err", err)
+		}
+	}
+	return nil
+}
+
+func (m *Market) start() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	switch {
@@ -119,14 +135,6 @@ func (m *Market) Start(ctx context.Context) error {
 	m.started = true
 	m.wg.Add(1)
 	go m.receiveLoop()
-	if err := m.client.resume(); err != nil {
-		m.log.Error("resume jobs", "err", err)
-	}
-	if m.provider != nil {
-		if err := m.provider.resume(); err != nil {
-			m.log.Error("resume provider tasks", "err", err)
-		}
-	}
 	return nil
 }
 

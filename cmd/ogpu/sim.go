@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -25,12 +26,24 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	mix := fs.String("mix", "hashgrind,matmul,render", "comma-separated workloads to draw tiny tasks from")
 	check := fs.Bool("check", true, "compare every result with the CPU reference")
 	fs.DurationVar(&sc.Timeout, "timeout", 5*time.Minute, "bound on the whole run")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to FILE")
 	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	sc.Mix = strings.Split(*mix, ",")
 	sc.Check = *check
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rep, err := sim.Run(ctx, sc)
 	text := stdout
 	if *jsonOut == "-" {

@@ -239,7 +239,8 @@ func (j *JobSpec) Validate() error {
 func (j *JobSpec) ClientID() peer.ID { id, _ := peer.IDFromBytes(j.Client); return id }
 
 // Validate checks every field of an announce without I/O, signature or
-// clock, including that task_id is derived from job_digest and shard.
+// clock, including that task_id is derived from job_digest and shard. The
+// binding of address to client is left to VerifyTaskAnnounce.
 func (a *TaskAnnounce) Validate() error {
 	if a == nil {
 		return fmt.Errorf("%w: nil task announce", ErrInvalid)
@@ -259,12 +260,14 @@ func (a *TaskAnnounce) Validate() error {
 	if want := TaskID([32]byte(a.JobDigest), a.Shard); !bytes.Equal(want[:], a.TaskId) {
 		return fmt.Errorf("%w: task_id is not keccak256(job_digest ‖ shard)", ErrInvalid)
 	}
-	id, err := validatePeer("client", a.Client)
-	if err != nil {
+	if _, err := validatePeer("client", a.Client); err != nil {
 		return err
 	}
-	if err := checkAddressOf(id, a.Address); err != nil {
-		return err
+	// That address is the client's is checked with the signature
+	// (VerifyTaskAnnounce): deriving it costs a point decompression, too
+	// much for every gossiped announce.
+	if len(a.Address) != 20 {
+		return fmt.Errorf("%w: address is %d bytes, want 20", ErrInvalid, len(a.Address))
 	}
 	if !isName(a.Workload, MaxWorkloadLen) {
 		return fmt.Errorf("%w: workload %.70q is not a short lower-case name", ErrInvalid, a.Workload)

@@ -97,9 +97,13 @@ func SignTaskAnnounce(key *identity.Key, a *TaskAnnounce) error {
 	return nil
 }
 
-// VerifyTaskAnnounce validates a and checks its signature against its client.
+// VerifyTaskAnnounce validates a, checks that its address is its client's
+// and that the client signed it.
 func VerifyTaskAnnounce(a *TaskAnnounce) error {
 	if err := a.Validate(); err != nil {
+		return err
+	}
+	if err := checkAddressOf(a.ClientID(), a.Address); err != nil {
 		return err
 	}
 	d, err := TaskAnnounceDigest(a)
