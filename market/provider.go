@@ -111,6 +111,13 @@ func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream)
 		refuse(s, aw.TaskId, err.Error())
 		return
 	}
+	if d := decide(aw.Announce, m.cfg.Offer(), m.cfg.Workloads, m.cfg.ETA, 1, m.cfg.Now()); !d.bids() {
+		refuse(s, aw.TaskId, d.reason)
+		return
+	} else if price, err := wire.ParseWei(aw.Price); err != nil || price.Cmp(d.price) < 0 {
+		refuse(s, aw.TaskId, "award price below this provider's floor "+d.price.String())
+		return
+	}
 	tid := TaskID(aw.TaskId)
 	now := m.cfg.Now()
 	deadline := time.UnixMilli(aw.DeadlineMs)

@@ -187,6 +187,12 @@ func TestMarketMessagesRejected(t *testing.T) {
 			_, err := DecodeAward(enc(t, a), cl, pr)
 			return err
 		}, ErrInvalid},
+		{"announce address of another key", func() error {
+			a := proto.CloneOf(f.ann)
+			a.Address = f.job.Address[:19]
+			a.Address = append(a.Address, 0)
+			return VerifyTaskAnnounce(a)
+		}, ErrInvalid},
 		{"result from another peer", func() error { _, err := DecodeResult(enc(t, f.result), cl); return err }, ErrWrongSigner},
 		{"result forged", func() error {
 			r := proto.CloneOf(f.result)
