@@ -307,6 +307,10 @@ func (c *client) runTask(lt *liveTask) {
 	if err != nil && !lt.rec.State.Final() {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			err = ErrDeadline
+			if lt.rec.State == StateBidding && lt.rec.Provider == "" {
+				// Still looking for a provider: say who refused and why.
+				err = fmt.Errorf("%w: %w", ErrDeadline, &NoBidError{Task: lt.rec.ID, Reasons: lt.rec.Reasons})
+			}
 		}
 		c.failTask(lt, err)
 	}
@@ -382,10 +386,15 @@ collect:
 		if au.hopeless(expected) {
 			return &NoBidError{Task: rec.ID, Reasons: rec.Reasons}
 		}
+		// A round without a bid and without a "busy" answer counts toward
+		// NoBidRounds, unless expected providers simply did not answer
+		// (congestion): those rounds go on, windows doubling, until the
+		// job deadline.
+		congested := len(au.answered) == 0 && len(expected) > 0
 		if !au.busy {
-			rec.Attempt++ // counts rounds without any bid or busy answer
+			rec.Attempt++
 		}
-		if rec.Attempt >= m.cfg.NoBidRounds {
+		if rec.Attempt >= m.cfg.NoBidRounds && !congested {
 			return &NoBidError{Task: rec.ID, Reasons: rec.Reasons}
 		}
 		if au.busy {
@@ -407,12 +416,21 @@ collect:
 	return c.awardNext(ctx, lt)
 }
 
-// expected lists the peers whose answers close the bid window early.
+// expected lists the providers on the tasks topic whose answers the
+// client waits for.
 func (c *client) expected(rec *clientTask) []peer.ID {
 	ps := c.m.topic.Peers()
+	var known map[peer.ID]bool
+	if c.m.cfg.Providers != nil {
+		pr := c.m.cfg.Providers()
+		known = make(map[peer.ID]bool, len(pr))
+		for _, p := range pr {
+			known[p] = true
+		}
+	}
 	out := ps[:0:0]
 	for _, p := range ps {
-		if p != c.m.id && !containsPeer(rec.Failed, p) {
+		if p != c.m.id && !containsPeer(rec.Failed, p) && (known == nil || known[p]) {
 			out = append(out, p)
 		}
 	}

@@ -125,6 +125,14 @@ type Config struct {
 	NoBidRounds int
 	// JobTimeout is the deadline of a job that sets none. Default 10m.
 	JobTimeout time.Duration
+	// Providers lists the peers known to sell compute (the capacity
+	// table's providers). The client expects answers from the providers
+	// among the tasks topic's peers: while some are expected, rounds
+	// without any answer (congestion) are retried until the job deadline;
+	// with none expected they count toward NoBidRounds ("no provider saw
+	// the task"). Nil: every peer on the tasks topic is expected. It must
+	// be fast and must not block.
+	Providers func() []peer.ID
 	// Reputation scores peers for tie-breaks (higher is better). Default 0.
 	// It must be fast and must not block.
 	Reputation func(peer.ID) float64

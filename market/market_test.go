@@ -260,6 +260,7 @@ func TestNoProviderSawTheTask(t *testing.T) {
 		if i == 1 {
 			c.Runner = nil // a client only: never answers
 		}
+		c.Providers = func() []peer.ID { return nil } // as the capacity table would say
 	}})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -9,9 +9,11 @@ import (
 	"math/big"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/ipfs/go-cid"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/market"
@@ -257,7 +259,7 @@ func (n *Node) startMarket(ctx context.Context) error {
 	reg := exec.DefaultRegistry()
 	mcfg := market.Config{
 		Net: n.net, Key: n.key, DB: n.db, Content: cs, Workloads: reg,
-		Client: n.cfg.Has(RoleClient), Now: n.opts.now, Logger: n.log,
+		Client: n.cfg.Has(RoleClient), Providers: n.providers, Now: n.opts.now, Logger: n.log,
 	}
 	if n.cfg.Has(RoleProvider) {
 		mcfg.Runner = exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})
@@ -276,6 +278,17 @@ func (n *Node) startMarket(ctx context.Context) error {
 		n.api.jobRoutes()
 	}
 	return nil
+}
+
+// providers lists the peers whose capacity ads say they are providers.
+func (n *Node) providers() []peer.ID {
+	var out []peer.ID
+	for _, e := range n.capacity.Table() {
+		if slices.Contains(e.Roles, string(RoleProvider)) {
+			out = append(out, e.PeerID)
+		}
+	}
+	return out
 }
 
 // offer is what the provider sells, from the inventory and config.

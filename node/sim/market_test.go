@@ -65,9 +65,9 @@ func startCluster(t *testing.T, ctx context.Context, cfg Config) *Cluster {
 	return c
 }
 
-// slowTask scans 2^19 hashes for an impossible target: long enough to be
+// slowTask scans 2^21 hashes for an impossible target: long enough to be
 // killed mid-run, short enough for a test.
-var slowTask = market.JobSpec{Workload: "hashgrind", Params: map[string]string{"prefix": "aa", "end": "524288", "difficulty": "255"}, MaxPrice: big.NewInt(1_000_000)}
+var slowTask = market.JobSpec{Workload: "hashgrind", Params: map[string]string{"prefix": "aa", "end": "2097152", "difficulty": "255"}, MaxPrice: big.NewInt(1_000_000)}
 
 // waitEvent waits for the first event on ch that matches.
 func waitEvent(t *testing.T, ctx context.Context, ch <-chan market.Event, match func(market.Event) bool) market.Event {

@@ -3,7 +3,6 @@ package sim
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -169,12 +168,13 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 }
 
 // WaitMarket waits until every node sees at least min(Nodes-1, 4) peers
-// on the tasks topic, so the first announces reach providers.
+// on the tasks topic and holds every node's capacity ad, so the first
+// announces reach providers the clients know.
 func (c *Cluster) WaitMarket(ctx context.Context) error {
 	want := min(len(c.Nodes)-1, 4)
 	return WaitFor(ctx, func() bool {
 		for _, n := range c.Nodes {
-			if n.Market() == nil || n.Market().TopicPeers() < want {
+			if n.Market() == nil || n.Market().TopicPeers() < want || len(n.Capacity()) < len(c.Nodes) {
 				return false
 			}
 		}
@@ -344,5 +344,3 @@ func (r Report) WriteJSON(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
-
-var errNoMarket = errors.New("sim: node has no market")
