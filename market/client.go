@@ -422,8 +422,12 @@ func (c *client) expected(rec *clientTask) []peer.ID {
 	ps := c.m.topic.Peers()
 	var known map[peer.ID]bool
 	if c.m.cfg.Providers != nil {
+		// An empty list means "not learned yet" (a node that just started
+		// has no capacity ads): every topic peer is expected.
 		pr := c.m.cfg.Providers()
-		known = make(map[peer.ID]bool, len(pr))
+		if len(pr) > 0 {
+			known = make(map[peer.ID]bool, len(pr))
+		}
 		for _, p := range pr {
 			known[p] = true
 		}

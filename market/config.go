@@ -130,8 +130,8 @@ type Config struct {
 	// among the tasks topic's peers: while some are expected, rounds
 	// without any answer (congestion) are retried until the job deadline;
 	// with none expected they count toward NoBidRounds ("no provider saw
-	// the task"). Nil: every peer on the tasks topic is expected. It must
-	// be fast and must not block.
+	// the task"). Nil, or an empty list (nothing learned yet): every peer
+	// on the tasks topic is expected. It must be fast and must not block.
 	Providers func() []peer.ID
 	// Reputation scores peers for tie-breaks (higher is better). Default 0.
 	// It must be fast and must not block.

@@ -260,17 +260,23 @@ func TestNoProviderSawTheTask(t *testing.T) {
 		if i == 1 {
 			c.Runner = nil // a client only: never answers
 		}
-		c.Providers = func() []peer.ID { return nil } // as the capacity table would say
 	}})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	id, err := nodes[0].m.Submit(ctx, market.JobSpec{Workload: "hashgrind", Params: map[string]string{"end": "16", "difficulty": "1"}, MaxPrice: big.NewInt(5)})
+	// The only other peer never answers: to the client that looks like
+	// congestion, so the task keeps trying until the job deadline and then
+	// fails saying nobody saw it.
+	id, err := nodes[0].m.Submit(ctx, market.JobSpec{
+		Workload: "hashgrind", Params: map[string]string{"end": "16", "difficulty": "1"}, MaxPrice: big.NewInt(5),
+		Timeout: time.Second,
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = nodes[0].m.Wait(ctx, id)
 	var nb *market.NoBidError
-	if !errors.As(err, &nb) || len(nb.Reasons) != 0 || !bytes.Contains([]byte(err.Error()), []byte(market.NoProviderSaw)) {
-		t.Fatalf("got %v, want %q", err, market.NoProviderSaw)
+	if !errors.As(err, &nb) || len(nb.Reasons) != 0 || !errors.Is(err, market.ErrDeadline) ||
+		!bytes.Contains([]byte(err.Error()), []byte(market.NoProviderSaw)) {
+		t.Fatalf("got %v, want %q at the deadline", err, market.NoProviderSaw)
 	}
 }
