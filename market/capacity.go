@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"math/rand/v2"
 	"sort"
 	"sync"
 	"time"
@@ -71,6 +72,8 @@ type CapacityConfig struct {
 	Interval time.Duration
 	// TTL drops an entry with no fresh ad for this long. Default 3×Interval.
 	TTL time.Duration
+	// SigCache memoizes ad signature checks; nil checks every time.
+	SigCache *identity.Cache
 	// Now is the clock. Default time.Now.
 	Now func() time.Time
 	// Logger. Default slog.Default().
@@ -125,7 +128,7 @@ func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
 
 // Start joins the topic and starts the publish and receive loops.
 func (c *Capacity) Start(ctx context.Context) error {
-	t, err := c.cfg.Net.JoinTopic(p2p.CapacityTopic(c.cfg.Now))
+	t, err := c.cfg.Net.JoinTopic(p2p.CapacityTopic(c.cfg.Now, c.cfg.SigCache))
 	if err != nil {
 		return fmt.Errorf("market: capacity: %w", err)
 	}
@@ -246,7 +249,12 @@ func (c *Capacity) record(ad *wire.CapacityAd) {
 
 // publishLoop publishes at start, on Changed, when the set of topic peers
 // grows (so newcomers learn about us without waiting a whole Interval), and
-// every Interval; it also prunes expired entries.
+// every Interval ±20%; it also prunes expired entries.
+//
+// A join is answered once the topic's peer set has been still for
+// meshSettle: gossipsub grafts new peers into its mesh on the next
+// heartbeat (1 s), and an ad flood-published before that reaches the
+// direct neighbours only, since relays have no mesh to forward it on.
 func (c *Capacity) publishLoop(ctx context.Context) {
 	defer c.wg.Done()
 	if c.cfg.Resources == nil {
@@ -254,49 +262,58 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 		return
 	}
 	const (
-		peerPoll   = 200 * time.Millisecond
+		peerPoll   = 100 * time.Millisecond
 		minRepeat  = time.Second // stays under p2p.CapacityRate
-		burstStart = 3           // ads allowed in the first seconds while the mesh forms
+		meshSettle = 1200 * time.Millisecond
 	)
 	tick := time.NewTicker(peerPoll)
 	defer tick.Stop()
-	var last time.Time
-	knownPeers := -1
-	pending := true
-	published := 0
+	var (
+		last       time.Time // zero: the first ad goes out at once
+		grew       time.Time // when the peer set last grew; zero when answered
+		knownPeers = 0
+		due        = true
+		period     = c.jitter()
+	)
 	for {
 		now := c.cfg.Now()
 		if n := len(c.topic.Peers()); n > knownPeers {
-			if knownPeers >= 0 || n > 0 {
-				pending = true
-			}
+			grew = now
 			knownPeers = n
 		} else if n < knownPeers {
 			knownPeers = n
 		}
-		if now.Sub(last) >= c.cfg.Interval {
-			pending = true
+		if !grew.IsZero() && now.Sub(grew) >= meshSettle {
+			due, grew = true, time.Time{}
 		}
-		if pending && (now.Sub(last) >= minRepeat || published < burstStart) {
+		if now.Sub(last) >= period {
+			due = true
+		}
+		if due && now.Sub(last) >= minRepeat {
 			if err := c.publish(ctx); err != nil {
 				if ctx.Err() != nil {
 					return
 				}
 				c.log.Warn("publish capacity ad", "err", err)
-			} else {
-				published++
 			}
-			last, pending = now, false
+			last, due = now, false
+			period = c.jitter()
 			c.prune()
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-c.changed:
-			pending = true
+			due = true
 		case <-tick.C:
 		}
 	}
+}
+
+// jitter returns Interval ±20%, so nodes started together do not all
+// re-publish in the same instant.
+func (c *Capacity) jitter() time.Duration {
+	return c.cfg.Interval*8/10 + time.Duration(rand.Int64N(int64(c.cfg.Interval)*4/10+1))
 }
 
 func (c *Capacity) pruneLoop(ctx context.Context) {

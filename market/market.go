@@ -99,6 +99,7 @@ func (m *Market) start() error {
 		Name:        p2p.TopicTasks,
 		MaxSize:     wire.MaxTaskAnnounceSize,
 		Validate:    func(from peer.ID, data []byte) (any, error) { return wire.DecodeTaskAnnounce(data, from, m.cfg.Now()) },
+		Author:      func(v any) peer.ID { return v.(*wire.TaskAnnounce).ClientID() },
 		RatePerPeer: p2p.Rate{PerSecond: 2000, Burst: 4000},
 	})
 	if err != nil {

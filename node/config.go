@@ -153,7 +153,7 @@ func Bootstrap() Config {
 }
 
 // Simulation is the preset for in-process nodes (node/sim): in memory, no
-// API, no mDNS, fast capacity refresh.
+// API, no mDNS, capacity ads every 10 s.
 func Simulation() Config {
 	c := HomeRig()
 	c.DataDir = ""
@@ -161,8 +161,11 @@ func Simulation() Config {
 	c.P2P.Listen = nil
 	c.P2P.MDNS = false
 	c.API.Listen = ""
-	c.Market.CapacityInterval = Duration(2 * time.Second)
-	c.Market.CapacityTTL = Duration(10 * time.Second)
+	// Joins trigger prompt re-publishes, so the steady-state period can be
+	// long; short periods make large simulations CPU-bound on signature
+	// checks (N nodes × N/interval ads per second).
+	c.Market.CapacityInterval = Duration(10 * time.Second)
+	c.Market.CapacityTTL = Duration(30 * time.Second)
 	c.Log.Level = "warn"
 	return c
 }

@@ -29,6 +29,8 @@ type options struct {
 	key  *identity.Key
 	host host.Host
 	now  func() time.Time
+	inv  *Inventory
+	sigs *identity.Cache
 }
 
 // WithKey uses k as the node key instead of <datadir>/key.
@@ -37,6 +39,14 @@ func WithKey(k *identity.Key) Option { return func(o *options) { o.key = k } }
 // WithHost runs the node on an existing libp2p host (e.g. mocknet). Its
 // identity must be the node key (WithKey); the node does not close it.
 func WithHost(h host.Host) Option { return func(o *options) { o.host = h } }
+
+// WithInventory uses inv instead of probing the machine (simulations run
+// many nodes on one machine and probe once).
+func WithInventory(inv Inventory) Option { return func(o *options) { o.inv = &inv } }
+
+// WithSigCache shares a signature-check memo between nodes (node/sim runs
+// many nodes in one process; each ad is then recovered once, not N times).
+func WithSigCache(c *identity.Cache) Option { return func(o *options) { o.sigs = c } }
 
 // WithClock replaces time.Now (simulations).
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
@@ -142,6 +152,7 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		Net:      net,
 		Key:      key,
 		Interval: cfg.Market.CapacityInterval.D(),
+		SigCache: sigCache(o.sigs),
 		TTL:      cfg.Market.CapacityTTL.D(),
 		Now:      o.now,
 		Logger:   n.log,
@@ -193,7 +204,11 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	}
 	n.closers = append(n.closers, n.db.Close)
 
-	n.inv = detectInventory(n.log)
+	if n.opts.inv != nil {
+		n.inv = *n.opts.inv
+	} else {
+		n.inv = detectInventory(ctx, n.log)
+	}
 
 	if err = n.net.Start(ctx); err != nil {
 		if errors.Is(err, p2p.ErrAddrInUse) {
@@ -281,6 +296,9 @@ func (n *Node) APIAddr() string {
 // Capacity returns the live capacity table.
 func (n *Node) Capacity() []market.CapacityEntry { return n.capacity.Table() }
 
+// CapacityEntry returns one peer's live entry of the capacity table.
+func (n *Node) CapacityEntry(id peer.ID) (market.CapacityEntry, bool) { return n.capacity.Lookup(id) }
+
 // CapacityChanged asks for a prompt re-publish of this node's ad.
 func (n *Node) CapacityChanged() { n.capacity.Changed() }
 
@@ -361,3 +379,10 @@ func (n *Node) resources() market.Resources {
 }
 
 var _ io.Closer = (*Node)(nil)
+
+func sigCache(shared *identity.Cache) *identity.Cache {
+	if shared != nil {
+		return shared
+	}
+	return identity.NewCache(0)
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/p2p/wire"
 )
 
@@ -16,8 +17,8 @@ var CapacityRate = Rate{PerSecond: 1, Burst: 5}
 // CapacityTopic is the TopicSpec of TopicCapacity. Its validator runs
 // wire.DecodeCapacityAd (size, decode, field checks, freshness, signature
 // by the author) and hands subscribers a *wire.CapacityAd. now is the
-// clock (time.Now if nil).
-func CapacityTopic(now func() time.Time) TopicSpec {
+// clock (time.Now if nil); cache memoizes signature checks (nil: none).
+func CapacityTopic(now func() time.Time, cache *identity.Cache) TopicSpec {
 	if now == nil {
 		now = time.Now
 	}
@@ -26,7 +27,8 @@ func CapacityTopic(now func() time.Time) TopicSpec {
 		MaxSize:     wire.MaxCapacityAdSize,
 		RatePerPeer: CapacityRate,
 		Validate: func(from peer.ID, data []byte) (any, error) {
-			return wire.DecodeCapacityAd(data, from, now())
+			return wire.DecodeCapacityAdCached(cache, data, from, now())
 		},
+		Author: func(v any) peer.ID { return v.(*wire.CapacityAd).PeerID() },
 	}
 }

@@ -2,6 +2,7 @@ package p2p
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	dssync "github.com/ipfs/go-datastore/sync"
 	dht "github.com/libp2p/go-libp2p-kad-dht"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	pb "github.com/libp2p/go-libp2p-pubsub/pb"
 	"github.com/libp2p/go-libp2p/core/host"
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -158,6 +160,18 @@ func (n *Network) startDHT() error {
 	return nil
 }
 
+// Gossipsub queue depths; see startPubSub.
+const (
+	validateQueueSize     = 4096
+	peerOutboundQueueSize = 512
+)
+
+// contentMsgID names a gossip message by the SHA-256 of its data.
+func contentMsgID(m *pb.Message) string {
+	h := sha256.Sum256(m.Data)
+	return string(h[:20])
+}
+
 func (n *Network) startPubSub() error {
 	params := DefaultScoreParams()
 	if n.cfg.ScoreParams != nil {
@@ -189,6 +203,18 @@ func (n *Network) startPubSub() error {
 		pubsub.WithPeerScoreInspect(pubsub.PeerScoreInspectFn(n.storeScores), scoreInspectPeriod),
 		pubsub.WithPeerExchange(n.cfg.PeerExchange),
 		pubsub.WithFloodPublish(true),
+		// No pubsub-level signatures: every ogpu payload is EIP-712 signed
+		// by its author and checked by the topic validator, so a second
+		// libp2p signature (pure-Go secp256k1 verify, ~3× the cost of our
+		// ecrecover) would only burn CPU. Message IDs are content hashes,
+		// as in Ethereum's consensus gossip.
+		pubsub.WithNoAuthor(),
+		pubsub.WithMessageIdFn(contentMsgID),
+		// Bursts (every provider re-publishing after a partition heals, a
+		// job of many shards announced at once) must not overflow the
+		// default 32-deep queues, which drop messages silently.
+		pubsub.WithValidateQueueSize(validateQueueSize),
+		pubsub.WithPeerOutboundQueueSize(peerOutboundQueueSize),
 		pubsub.WithLogger(n.log.With("sub", "pubsub")),
 	}
 	ps, err := pubsub.NewGossipSub(n.ctx, n.host, opts...)

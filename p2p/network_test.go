@@ -65,7 +65,7 @@ func TestLifecycle(t *testing.T) {
 	if n.Host() != nil || n.Addrs() != nil {
 		t.Fatal("New built a host")
 	}
-	if _, err := n.JoinTopic(CapacityTopic(nil)); !errors.Is(err, ErrNotStarted) {
+	if _, err := n.JoinTopic(CapacityTopic(nil, nil)); !errors.Is(err, ErrNotStarted) {
 		t.Fatalf("JoinTopic before Start: %v", err)
 	}
 	if err := n.Start(context.Background()); err != nil {
@@ -103,7 +103,7 @@ func TestBootstrapAndCapacityGossip(t *testing.T) {
 
 	waitFor(t, 5*time.Second, "B connected to A", func() bool { return slices.Contains(b.Peers(), a.ID()) })
 
-	ta, err := a.JoinTopic(CapacityTopic(nil))
+	ta, err := a.JoinTopic(CapacityTopic(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestBootstrapAndCapacityGossip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sub.Cancel()
-	tb, err := b.JoinTopic(CapacityTopic(nil))
+	tb, err := b.JoinTopic(CapacityTopic(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestDHTDiscovery(t *testing.T) {
 		cfg := loopback(t)
 		cfg.Bootstrap = addrStrings(boot)
 		n := start(t, cfg)
-		tp, err := n.JoinTopic(CapacityTopic(nil))
+		tp, err := n.JoinTopic(CapacityTopic(nil, nil))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -25,7 +25,7 @@ func TestGarbageGraylisted(t *testing.T) {
 	honestCfg.Bootstrap = addrStrings(victim)
 	honest := start(t, honestCfg)
 
-	vt, err := victim.JoinTopic(CapacityTopic(nil))
+	vt, err := victim.JoinTopic(CapacityTopic(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestGarbageGraylisted(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer vsub.Cancel()
-	ht, err := honest.JoinTopic(CapacityTopic(nil))
+	ht, err := honest.JoinTopic(CapacityTopic(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func TestMocknetHost(t *testing.T) {
 	}
 	var topics []*Topic
 	for _, n := range nets {
-		tp, err := n.JoinTopic(CapacityTopic(nil))
+		tp, err := n.JoinTopic(CapacityTopic(nil, nil))
 		if err != nil {
 			t.Fatal(err)
 		}

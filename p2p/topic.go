@@ -30,16 +30,20 @@ type TopicSpec struct {
 	Name string
 	// MaxSize is the largest message accepted, in bytes (required).
 	MaxSize int
-	// Validate decodes and checks a message from author from (the peer that
-	// signed the pubsub message; for locally published messages it is this
-	// node). It returns the decoded value, handed to subscribers as
-	// Message.Value. It must be safe for concurrent use and must not block.
-	// Any error rejects the message (ValidationReject), which counts as an
-	// invalid delivery against the peer that relayed it. Errors wrapping
-	// ErrIgnore or wire.ErrStale drop the message without penalty
-	// (ValidationIgnore): a relay cannot be blamed for a message that aged
-	// in transit. Required.
+	// Validate decodes and checks a message. Gossip is not signed at the
+	// pubsub layer (see startPubSub): every payload carries its author's
+	// own EIP-712 signature, which Validate must check. from is the author
+	// when this node publishes and empty for messages from the network. It
+	// returns the decoded value, handed to subscribers as Message.Value. It
+	// must be safe for concurrent use and must not block. Any error rejects
+	// the message (ValidationReject), which counts as an invalid delivery
+	// against the peer that relayed it. Errors wrapping ErrIgnore or
+	// wire.ErrStale drop the message without penalty (ValidationIgnore): a
+	// relay cannot be blamed for a message that aged in transit. Required.
 	Validate func(from peer.ID, data []byte) (any, error)
+	// Author returns the signer of a value Validate returned; it keys the
+	// per-author rate and becomes Message.From. Required.
+	Author func(v any) peer.ID
 	// RatePerPeer limits messages per author (token bucket; zero is
 	// unlimited). Messages over the rate are ignored, not rejected: they are
 	// dropped and not forwarded, but the relaying peer, which may be honest,
@@ -78,8 +82,8 @@ func (n *Network) JoinTopic(spec TopicSpec) (*Topic, error) {
 	if spec.Name == "" || strings.ContainsAny(spec.Name, " \t\n") {
 		return nil, fmt.Errorf("%w: name %q", ErrBadTopic, spec.Name)
 	}
-	if spec.MaxSize <= 0 || spec.Validate == nil {
-		return nil, fmt.Errorf("%w: %s needs MaxSize and Validate", ErrBadTopic, spec.Name)
+	if spec.MaxSize <= 0 || spec.Validate == nil || spec.Author == nil {
+		return nil, fmt.Errorf("%w: %s needs MaxSize, Validate and Author", ErrBadTopic, spec.Name)
 	}
 	ps, err := n.pubsub()
 	if err != nil {
@@ -149,27 +153,37 @@ func (t *Topic) Close() error {
 	return nil
 }
 
+// validated is what the validator hands to subscriptions.
+type validated struct {
+	v      any
+	author peer.ID
+}
+
 func (t *Topic) validate(_ context.Context, recv peer.ID, m *pubsub.Message) pubsub.ValidationResult {
-	from := m.GetFrom()
-	local := from == t.n.ID()
+	local := recv == t.n.ID()
 	if len(m.Data) > t.spec.MaxSize {
-		t.log.Debug("reject oversize message", "from", from, "via", recv, "size", len(m.Data))
+		t.log.Debug("reject oversize message", "via", recv, "size", len(m.Data))
 		return pubsub.ValidationReject
 	}
-	if !local && !t.lim.allow(from, time.Now()) {
-		t.log.Debug("ignore message over rate", "from", from, "via", recv)
-		return pubsub.ValidationIgnore
+	var from peer.ID
+	if local {
+		from = recv
 	}
 	v, err := t.spec.Validate(from, m.Data)
 	if err != nil {
 		if errors.Is(err, ErrIgnore) || errors.Is(err, wire.ErrStale) {
-			t.log.Debug("ignore message", "from", from, "via", recv, "err", err)
+			t.log.Debug("ignore message", "via", recv, "err", err)
 			return pubsub.ValidationIgnore
 		}
-		t.log.Debug("reject message", "from", from, "via", recv, "err", err)
+		t.log.Debug("reject message", "via", recv, "err", err)
 		return pubsub.ValidationReject
 	}
-	m.ValidatorData = v
+	author := t.spec.Author(v)
+	if !local && !t.lim.allow(author, time.Now()) {
+		t.log.Debug("ignore message over rate", "from", author, "via", recv)
+		return pubsub.ValidationIgnore
+	}
+	m.ValidatorData = validated{v: v, author: author}
 	return pubsub.ValidationAccept
 }
 
@@ -185,8 +199,8 @@ func (s *Subscription) Next(ctx context.Context) (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	from := m.GetFrom()
-	return &Message{From: from, ReceivedFrom: m.ReceivedFrom, Local: from == s.self, Data: m.Data, Value: m.ValidatorData}, nil
+	vd, _ := m.ValidatorData.(validated)
+	return &Message{From: vd.author, ReceivedFrom: m.ReceivedFrom, Local: m.ReceivedFrom == s.self, Data: m.Data, Value: vd.v}, nil
 }
 
 // Cancel stops the subscription.

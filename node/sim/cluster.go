@@ -15,6 +15,7 @@ import (
 	mocknet "github.com/libp2p/go-libp2p/p2p/net/mock"
 	ma "github.com/multiformats/go-multiaddr"
 
+	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/node"
 	"github.com/ogpu/ogpu/p2p/identity"
 )
@@ -48,6 +49,8 @@ type Cluster struct {
 	keys  []*identity.Key
 	hosts []host.Host
 	edges [][2]int
+	inv   node.Inventory  // probed once for all nodes
+	sigs  *identity.Cache // signature checks shared by all nodes
 
 	mu     sync.Mutex
 	closed bool
@@ -73,7 +76,7 @@ func New(cfg Config) (*Cluster, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Cluster{cfg: cfg}
+	c := &Cluster{cfg: cfg, inv: node.FromExec(exec.Discover(context.Background())), sigs: identity.NewCache(1 << 16)}
 	for i := 0; i < cfg.Nodes; i++ {
 		k, err := TestKey(cfg.Seed, i)
 		if err != nil {
@@ -118,7 +121,7 @@ func (c *Cluster) newNode(i int) (*node.Node, error) {
 	if nc.Logger == nil {
 		nc.Logger = c.cfg.Logger.With("sim", i)
 	}
-	opts := []node.Option{node.WithKey(c.keys[i])}
+	opts := []node.Option{node.WithKey(c.keys[i]), node.WithInventory(c.inv), node.WithSigCache(c.sigs)}
 	if c.mn != nil {
 		opts = append(opts, node.WithHost(c.hosts[i]))
 	} else if len(nc.P2P.Listen) == 0 {
@@ -192,15 +195,29 @@ func (c *Cluster) Start(ctx context.Context) error {
 }
 
 func (c *Cluster) connect(ctx context.Context) error {
-	var errs []error
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+		sem  = make(chan struct{}, 32)
+	)
 	for _, e := range c.edges {
 		a, b := c.Nodes[e[0]], c.Nodes[e[1]]
-		h := a.Network().Host()
-		bi := peer.AddrInfo{ID: b.ID(), Addrs: b.Network().Host().Addrs()}
-		if err := h.Connect(ctx, bi); err != nil {
-			errs = append(errs, fmt.Errorf("sim: connect %d→%d: %w", e[0], e[1], err))
-		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			h := a.Network().Host()
+			bi := peer.AddrInfo{ID: b.ID(), Addrs: b.Network().Host().Addrs()}
+			if err := h.Connect(ctx, bi); err != nil {
+				mu.Lock()
+				errs = append(errs, fmt.Errorf("sim: connect %d→%d: %w", e[0], e[1], err))
+				mu.Unlock()
+			}
+		}()
 	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
 
@@ -253,4 +270,3 @@ func WaitFor(ctx context.Context, cond func() bool) error {
 		}
 	}
 }
-

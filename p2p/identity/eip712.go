@@ -122,7 +122,11 @@ func Verify(digest common.Hash, sig []byte, want common.Address) error {
 		return err
 	}
 	if got != want {
-		return fmt.Errorf("%w: signed by %s, want %s", ErrBadSignature, got, want)
+		return badSigner(got, want)
 	}
 	return nil
+}
+
+func badSigner(got, want common.Address) error {
+	return fmt.Errorf("%w: signed by %s, want %s", ErrBadSignature, got, want)
 }

@@ -131,3 +131,41 @@ func TestEIP712MatchesApitypes(t *testing.T) {
 		t.Fatalf("short sig accepted: %v", err)
 	}
 }
+
+func TestCache(t *testing.T) {
+	k, _ := Generate()
+	other, _ := Generate()
+	d := Domain{ChainID: big.NewInt(1)}.Digest(TypeHash("X(uint256 a)"))
+	sig, _ := k.Sign(d)
+	for _, c := range []*Cache{nil, NewCache(2)} {
+		for i := 0; i < 3; i++ { // hits after the first round
+			if err := c.Verify(d, sig, k.Address()); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Verify(d, sig, other.Address()); !errors.Is(err, ErrBadSignature) {
+				t.Fatalf("cached recovery accepted the wrong signer: %v", err)
+			}
+			bad := append([]byte(nil), sig...)
+			bad[3] ^= 1
+			if err := c.Verify(d, bad, k.Address()); err == nil {
+				t.Fatal("tampered signature verified")
+			}
+			a, err := c.AddressOf(k.PeerID())
+			if err != nil || a != k.Address() {
+				t.Fatalf("AddressOf = %s, %v", a, err)
+			}
+		}
+	}
+	// Eviction keeps it bounded and still correct.
+	c := NewCache(2)
+	for i := 0; i < 10; i++ {
+		d := Domain{ChainID: big.NewInt(int64(i))}.Digest(TypeHash("X(uint256 a)"))
+		s, _ := k.Sign(d)
+		if err := c.Verify(d, s, k.Address()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(c.sigs) > 2 || len(c.old) > 2 {
+		t.Fatalf("cache grew to %d+%d", len(c.sigs), len(c.old))
+	}
+}

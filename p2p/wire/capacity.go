@@ -7,6 +7,8 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/ogpu/ogpu/p2p/identity"
 )
 
 // CapacityAdVersion is the only CapacityAd version this release speaks.
@@ -42,7 +44,9 @@ const (
 // signature or the clock: version, sizes, counts, ranges and the binding of
 // address to peer ID. It does not check freshness or the signature; see
 // VerifyCapacityAd and DecodeCapacityAd.
-func (ad *CapacityAd) Validate() error {
+func (ad *CapacityAd) Validate() error { return ad.validate(nil) }
+
+func (ad *CapacityAd) validate(c *identity.Cache) error {
 	if ad == nil {
 		return fmt.Errorf("%w: nil capacity ad", ErrInvalid)
 	}
@@ -56,7 +60,7 @@ func (ad *CapacityAd) Validate() error {
 	if len(ad.Address) != 20 {
 		return fmt.Errorf("%w: capacity ad address is %d bytes, want 20", ErrInvalid, len(ad.Address))
 	}
-	if err := checkAddressOf(id, ad.Address); err != nil {
+	if err := checkAddressOfCached(c, id, ad.Address); err != nil {
 		return err
 	}
 	if len(ad.Gpus) > MaxGPUs {
@@ -171,6 +175,12 @@ func (ad *CapacityAd) PeerID() peer.ID {
 // decode, Validate, freshness at now, and the signature, which must recover
 // to the Ethereum address of from (the pubsub author of the message).
 func DecodeCapacityAd(data []byte, from peer.ID, now time.Time) (*CapacityAd, error) {
+	return DecodeCapacityAdCached(nil, data, from, now)
+}
+
+// DecodeCapacityAdCached is DecodeCapacityAd with signature recoveries
+// memoized in c (nil: no memo).
+func DecodeCapacityAdCached(c *identity.Cache, data []byte, from peer.ID, now time.Time) (*CapacityAd, error) {
 	if len(data) > MaxCapacityAdSize {
 		return nil, fmt.Errorf("%w: capacity ad is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxCapacityAdSize)
 	}
@@ -179,12 +189,12 @@ func DecodeCapacityAd(data []byte, from peer.ID, now time.Time) (*CapacityAd, er
 		return nil, fmt.Errorf("%w capacity ad: %w", ErrDecode, err)
 	}
 	if err := ad.CheckFresh(now); err != nil {
-		if verr := ad.Validate(); verr != nil {
+		if verr := ad.validate(c); verr != nil {
 			return nil, verr // report the structural problem first
 		}
 		return nil, err
 	}
-	if err := VerifyCapacityAd(ad, from); err != nil {
+	if err := VerifyCapacityAdCached(c, ad, from); err != nil {
 		return nil, err
 	}
 	return ad, nil

@@ -297,11 +297,11 @@ func (a *TaskAnnounce) Validate() error {
 func (a *TaskAnnounce) ClientID() peer.ID { id, _ := peer.IDFromBytes(a.Client); return id }
 
 // DecodeTaskAnnounce is the check a receiver of gossip runs: size, decode,
-// Validate, freshness, and that the announce names from (the pubsub author,
-// whose message signature pubsub has checked) as its client. The EIP-712
-// signature is not checked here, to keep the topic validator cheap: a
-// provider checks it with VerifyTaskAnnounce when it is awarded the task,
-// before doing any work.
+// Validate, freshness, and the client's EIP-712 signature (gossip is not
+// signed at the pubsub layer, so this signature is what names the author).
+// from is the publisher when this node publishes its own announce (the
+// signature is then known good and only the name is compared); empty for
+// messages from the network.
 func DecodeTaskAnnounce(data []byte, from peer.ID, now time.Time) (*TaskAnnounce, error) {
 	if len(data) > MaxTaskAnnounceSize {
 		return nil, fmt.Errorf("%w: task announce is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxTaskAnnounceSize)
@@ -316,7 +316,13 @@ func DecodeTaskAnnounce(data []byte, from peer.ID, now time.Time) (*TaskAnnounce
 	if err := checkFresh(a.TimestampMs, now); err != nil {
 		return nil, err
 	}
-	if id := a.ClientID(); id != from {
+	if from == "" {
+		// From the network: gossip carries no pubsub signature, so the
+		// announce's own signature is what proves its author.
+		if err := VerifyTaskAnnounce(a); err != nil {
+			return nil, err
+		}
+	} else if id := a.ClientID(); id != from {
 		return nil, fmt.Errorf("%w: announce names client %s, sent by %s", ErrWrongSigner, id, from)
 	}
 	return a, nil

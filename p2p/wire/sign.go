@@ -60,17 +60,23 @@ func SignCapacityAd(key *identity.Key, ad *CapacityAd) error {
 // the ad's address, and that the ad's peer ID is from (the peer that sent or
 // authored it). It does not check freshness.
 func VerifyCapacityAd(ad *CapacityAd, from peer.ID) error {
-	if err := ad.Validate(); err != nil {
+	return VerifyCapacityAdCached(nil, ad, from)
+}
+
+// VerifyCapacityAdCached is VerifyCapacityAd with signature recoveries
+// memoized in c (nil: no memo).
+func VerifyCapacityAdCached(c *identity.Cache, ad *CapacityAd, from peer.ID) error {
+	if err := ad.validate(c); err != nil {
 		return err
 	}
-	if id := ad.PeerID(); id != from {
+	if id := ad.PeerID(); from != "" && id != from {
 		return fmt.Errorf("%w: ad names peer %s, sent by %s", ErrWrongSigner, id, from)
 	}
 	d, err := CapacityAdDigest(ad)
 	if err != nil {
 		return err
 	}
-	if err := identity.Verify(d, ad.Signature, common.BytesToAddress(ad.Address)); err != nil {
+	if err := c.Verify(d, ad.Signature, common.BytesToAddress(ad.Address)); err != nil {
 		if errors.Is(err, identity.ErrBadSignature) {
 			return fmt.Errorf("%w: capacity ad: %w", ErrWrongSigner, err)
 		}
@@ -94,8 +100,10 @@ func clearedBodyHash[M proto.Message](m M, clear func(M)) (common.Hash, error) {
 }
 
 // checkAddressOf checks that addr is the Ethereum address of id's key.
-func checkAddressOf(id peer.ID, addr []byte) error {
-	want, err := identity.PeerIDToAddress(id)
+func checkAddressOf(id peer.ID, addr []byte) error { return checkAddressOfCached(nil, id, addr) }
+
+func checkAddressOfCached(c *identity.Cache, id peer.ID, addr []byte) error {
+	want, err := c.AddressOf(id)
 	if err != nil {
 		return fmt.Errorf("%w: peer id: %w", ErrInvalid, err)
 	}
