@@ -467,7 +467,7 @@ func (c *client) awardNext(ctx context.Context, lt *liveTask) error {
 			continue
 		}
 		// Bid signatures are checked only for the bid that wins.
-		if err := wire.VerifyBid(b); err != nil {
+		if err := wire.VerifyBidCached(m.cfg.SigCache, b); err != nil {
 			m.misbehaved(p, err)
 			continue
 		}
@@ -897,7 +897,7 @@ func (c *client) handleResult(ctx context.Context, from peer.ID, s *p2p.Stream) 
 		m.misbehaved(from, err)
 		return
 	}
-	if err := wire.VerifyResultIn(m.cfg.ResultDomain, &rc, from); err != nil {
+	if err := wire.VerifyResultInCached(m.cfg.SigCache, m.cfg.ResultDomain, &rc, from); err != nil {
 		m.misbehaved(from, err)
 		s.WriteMsg(&wire.ResultReply{Version: wire.ResultVersion, TaskId: rc.TaskId, Reason: wire.Truncate(err.Error())})
 		return

@@ -138,6 +138,9 @@ type Config struct {
 	Reputation func(peer.ID) float64
 	// Chain fixes a recent block in awards. Nil: zeros.
 	Chain ChainHead
+	// SigCache memoizes signature recoveries (announces, awards, bids,
+	// results). Nil checks every time; node/sim shares one between nodes.
+	SigCache *identity.Cache
 	// ResultDomain is the EIP-712 domain of result commitments: the
 	// settlement domain, so the contract can check them. Default the
 	// off-chain domain (chain 0).

@@ -96,9 +96,11 @@ func (m *Market) start() error {
 	m.id = m.cfg.Net.ID()
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	t, err := m.cfg.Net.JoinTopic(p2p.TopicSpec{
-		Name:        p2p.TopicTasks,
-		MaxSize:     wire.MaxTaskAnnounceSize,
-		Validate:    func(from peer.ID, data []byte) (any, error) { return wire.DecodeTaskAnnounce(data, from, m.cfg.Now()) },
+		Name:    p2p.TopicTasks,
+		MaxSize: wire.MaxTaskAnnounceSize,
+		Validate: func(from peer.ID, data []byte) (any, error) {
+			return wire.DecodeTaskAnnounceCached(m.cfg.SigCache, data, from, m.cfg.Now())
+		},
 		Author:      func(v any) peer.ID { return v.(*wire.TaskAnnounce).ClientID() },
 		RatePerPeer: p2p.Rate{PerSecond: 2000, Burst: 4000},
 	})

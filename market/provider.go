@@ -106,7 +106,7 @@ func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream)
 		m.misbehaved(from, err)
 		return
 	}
-	if err := wire.VerifyAward(&aw, from, m.id); err != nil {
+	if err := wire.VerifyAwardCached(m.cfg.SigCache, &aw, from, m.id); err != nil {
 		m.misbehaved(from, err)
 		refuse(s, aw.TaskId, err.Error())
 		return

@@ -259,7 +259,8 @@ func (n *Node) startMarket(ctx context.Context) error {
 	reg := exec.DefaultRegistry()
 	mcfg := market.Config{
 		Net: n.net, Key: n.key, DB: n.db, Content: cs, Workloads: reg,
-		Client: n.cfg.Has(RoleClient), Providers: n.providers, Now: n.opts.now, Logger: n.log,
+		Client: n.cfg.Has(RoleClient), Providers: n.providers, SigCache: sigCache(n.opts.sigs),
+		Now: n.opts.now, Logger: n.log,
 	}
 	if n.cfg.Has(RoleProvider) {
 		mcfg.Runner = exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})

@@ -10,6 +10,8 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/ogpu/ogpu/p2p/identity"
 )
 
 // Versions of the market messages this release speaks.
@@ -303,6 +305,12 @@ func (a *TaskAnnounce) ClientID() peer.ID { id, _ := peer.IDFromBytes(a.Client);
 // signature is then known good and only the name is compared); empty for
 // messages from the network.
 func DecodeTaskAnnounce(data []byte, from peer.ID, now time.Time) (*TaskAnnounce, error) {
+	return DecodeTaskAnnounceCached(nil, data, from, now)
+}
+
+// DecodeTaskAnnounceCached is DecodeTaskAnnounce with signature recoveries
+// memoized in c (nil: none).
+func DecodeTaskAnnounceCached(c *identity.Cache, data []byte, from peer.ID, now time.Time) (*TaskAnnounce, error) {
 	if len(data) > MaxTaskAnnounceSize {
 		return nil, fmt.Errorf("%w: task announce is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxTaskAnnounceSize)
 	}
@@ -319,7 +327,7 @@ func DecodeTaskAnnounce(data []byte, from peer.ID, now time.Time) (*TaskAnnounce
 	if from == "" {
 		// From the network: gossip carries no pubsub signature, so the
 		// announce's own signature is what proves its author.
-		if err := VerifyTaskAnnounce(a); err != nil {
+		if err := VerifyTaskAnnounceCached(c, a); err != nil {
 			return nil, err
 		}
 	} else if id := a.ClientID(); id != from {
@@ -466,6 +474,11 @@ func (a *Award) Validate() error {
 // every field and all three signatures (award and announce by the client,
 // bid by self), and that the award names self as the provider.
 func DecodeAward(data []byte, from, self peer.ID) (*Award, error) {
+	return DecodeAwardCached(nil, data, from, self)
+}
+
+// DecodeAwardCached is DecodeAward with recoveries memoized in c.
+func DecodeAwardCached(c *identity.Cache, data []byte, from, self peer.ID) (*Award, error) {
 	if len(data) > MaxAwardSize {
 		return nil, fmt.Errorf("%w: award is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxAwardSize)
 	}
@@ -473,7 +486,7 @@ func DecodeAward(data []byte, from, self peer.ID) (*Award, error) {
 	if err := proto.Unmarshal(data, a); err != nil {
 		return nil, fmt.Errorf("%w award: %w", ErrDecode, err)
 	}
-	if err := VerifyAward(a, from, self); err != nil {
+	if err := VerifyAwardCached(c, a, from, self); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -66,7 +66,7 @@ func VerifyJobSpec(j *JobSpec) error {
 	if err != nil {
 		return err
 	}
-	return verifySig("job spec", d, j.Signature, j.Address)
+	return verifySig(nil, "job spec", d, j.Signature, j.Address)
 }
 
 // TaskAnnounceDigest is the EIP-712 digest a task announce's signature signs.
@@ -99,18 +99,22 @@ func SignTaskAnnounce(key *identity.Key, a *TaskAnnounce) error {
 
 // VerifyTaskAnnounce validates a, checks that its address is its client's
 // and that the client signed it.
-func VerifyTaskAnnounce(a *TaskAnnounce) error {
+func VerifyTaskAnnounce(a *TaskAnnounce) error { return VerifyTaskAnnounceCached(nil, a) }
+
+// VerifyTaskAnnounceCached is VerifyTaskAnnounce with recoveries memoized
+// in c (nil: none).
+func VerifyTaskAnnounceCached(c *identity.Cache, a *TaskAnnounce) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	if err := checkAddressOf(a.ClientID(), a.Address); err != nil {
+	if err := checkAddressOfCached(c, a.ClientID(), a.Address); err != nil {
 		return err
 	}
 	d, err := TaskAnnounceDigest(a)
 	if err != nil {
 		return err
 	}
-	return verifySig("task announce", d, a.Signature, a.Address)
+	return verifySig(c, "task announce", d, a.Signature, a.Address)
 }
 
 // BidDigest is the EIP-712 digest a bid's signature signs.
@@ -140,11 +144,14 @@ func SignBid(key *identity.Key, b *Bid) error {
 }
 
 // VerifyBid validates b and checks that its provider signed it.
-func VerifyBid(b *Bid) error {
+func VerifyBid(b *Bid) error { return VerifyBidCached(nil, b) }
+
+// VerifyBidCached is VerifyBid with recoveries memoized in c (nil: none).
+func VerifyBidCached(c *identity.Cache, b *Bid) error {
 	if err := b.Validate(); err != nil {
 		return err
 	}
-	addr, err := identity.PeerIDToAddress(b.ProviderID())
+	addr, err := c.AddressOf(b.ProviderID())
 	if err != nil {
 		return fmt.Errorf("%w: bid provider: %w", ErrInvalid, err)
 	}
@@ -152,7 +159,7 @@ func VerifyBid(b *Bid) error {
 	if err != nil {
 		return err
 	}
-	return verifySig("bid", d, b.Signature, addr[:])
+	return verifySig(c, "bid", d, b.Signature, addr[:])
 }
 
 // AwardDigest is the EIP-712 digest an award's signature signs.
@@ -185,7 +192,10 @@ func SignAward(key *identity.Key, a *Award) error {
 // announce and that the award names self. The embedded bid is self's own:
 // its signature is not re-checked here (a client that alters it only spoils
 // its own evidence); the provider checks the price against its floor.
-func VerifyAward(a *Award, from, self peer.ID) error {
+func VerifyAward(a *Award, from, self peer.ID) error { return VerifyAwardCached(nil, a, from, self) }
+
+// VerifyAwardCached is VerifyAward with recoveries memoized in c (nil: none).
+func VerifyAwardCached(c *identity.Cache, a *Award, from, self peer.ID) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
@@ -199,10 +209,10 @@ func VerifyAward(a *Award, from, self peer.ID) error {
 	if err != nil {
 		return err
 	}
-	if err := verifySig("award", d, a.Signature, a.Announce.Address); err != nil {
+	if err := verifySig(c, "award", d, a.Signature, a.Announce.Address); err != nil {
 		return err
 	}
-	return VerifyTaskAnnounce(a.Announce)
+	return VerifyTaskAnnounceCached(c, a.Announce)
 }
 
 // ResultCommitmentDigest is the EIP-712 digest of a result commitment in
@@ -241,17 +251,22 @@ func VerifyResult(r *ResultCommitment, from peer.ID) error {
 
 // VerifyResultIn is VerifyResult in domain d.
 func VerifyResultIn(d identity.Domain, r *ResultCommitment, from peer.ID) error {
+	return VerifyResultInCached(nil, d, r, from)
+}
+
+// VerifyResultInCached is VerifyResultIn with recoveries memoized in c.
+func VerifyResultInCached(c *identity.Cache, d identity.Domain, r *ResultCommitment, from peer.ID) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
 	if r.ProviderID() != from {
 		return fmt.Errorf("%w: result names provider %s, sent by %s", ErrWrongSigner, r.ProviderID(), from)
 	}
-	return verifySig("result", ResultCommitmentDigest(d, r), r.Signature, r.Address)
+	return verifySig(c, "result", ResultCommitmentDigest(d, r), r.Signature, r.Address)
 }
 
-func verifySig(what string, d common.Hash, sig, addr []byte) error {
-	got, err := identity.Recover(d, sig)
+func verifySig(c *identity.Cache, what string, d common.Hash, sig, addr []byte) error {
+	got, err := c.Recover(d, sig)
 	if err != nil {
 		if errors.Is(err, identity.ErrBadSignature) {
 			return fmt.Errorf("%w: %s: %w", ErrWrongSigner, what, err)
