@@ -24,6 +24,7 @@ type api struct {
 	srv *http.Server
 	ln  net.Listener
 	mux *http.ServeMux
+	met *metrics // /metrics; see metrics.go
 }
 
 func newAPI(n *Node) *api {
@@ -31,6 +32,10 @@ func newAPI(n *Node) *api {
 	a.mux.HandleFunc("GET /v1/status", a.status)
 	a.mux.HandleFunc("GET /v1/peers", a.peers)
 	a.mux.HandleFunc("GET /v1/capacity", a.capacity)
+	a.met = newMetrics(n)
+	a.mux.Handle("GET /metrics", a.met.handler())
+	a.mux.HandleFunc("GET /v1/payments", a.payments)
+	a.dashboardRoutes()
 	a.srv = &http.Server{Handler: a.mux, ReadHeaderTimeout: 5 * time.Second}
 	return a
 }
@@ -52,6 +57,14 @@ func (a *api) start(addr, datadir string) error {
 			ln.Close()
 			return fmt.Errorf("node: write api file: %w", err)
 		}
+	}
+	if a.n.market != nil {
+		events := a.n.market.Events() // closes when the market closes
+		a.n.wg.Add(1)
+		go func() {
+			defer a.n.wg.Done()
+			a.met.watch(events)
+		}()
 	}
 	a.n.wg.Add(1)
 	go func() {
@@ -99,4 +112,8 @@ func (a *api) status(w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200,
 func (a *api) peers(w http.ResponseWriter, _ *http.Request)  { writeJSON(w, 200, a.n.Peers()) }
 func (a *api) capacity(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, 200, a.n.Capacity())
+}
+
+func (a *api) payments(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, 200, a.met.payments(r.Context()))
 }

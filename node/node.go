@@ -31,6 +31,8 @@ type options struct {
 	now  func() time.Time
 	inv  *Inventory
 	sigs *identity.Cache
+
+	payments PaymentsSource // see metrics.go
 }
 
 // WithKey uses k as the node key instead of <datadir>/key.
