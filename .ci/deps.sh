@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the code generators a make target needs, when missing:
-#   protoc (Debian protobuf-compiler), clang (Debian clang-14), solc (npm solc@0.8.37).
+#   protoc (Debian protobuf-compiler), clang (Debian clang-14), chromium
+#   (Debian, for the dashboard test). solc is installed by
+#   market/settle/contract/gen.sh itself.
 set -euo pipefail
 need_apt() {
   local pkg=$1
@@ -11,8 +13,7 @@ for tool in "$@"; do
   case "$tool" in
     protoc) command -v protoc >/dev/null || need_apt protobuf-compiler ;;
     clang)  command -v clang-14 >/dev/null || need_apt clang-14 ;;
-    solc)   dir=market/settle/contract/.solc
-            [ -f "$dir/node_modules/solc/solc.js" ] || (mkdir -p "$dir" && cd "$dir" && npm install --silent --no-audit --no-fund solc@0.8.37 >/dev/null) ;;
+    chromium) command -v chromium >/dev/null || need_apt chromium ;;
     *) echo "deps.sh: unknown tool $tool" >&2; exit 2 ;;
   esac
 done
