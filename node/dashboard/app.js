@@ -44,9 +44,11 @@ function bytes(n) {
   return n.toFixed(i ? 1 : 0) + " " + u[i];
 }
 
-// ether formats a decimal string of wei without losing precision.
+// ether formats a decimal string of wei without losing precision; small
+// amounts stay in wei.
 function ether(wei) {
   if (wei === undefined || wei === null || wei === "") return "–";
+  if (String(wei).length <= 12) return Number(wei).toLocaleString("en-US") + " wei";
   const s = String(wei).padStart(19, "0");
   const whole = s.slice(0, -18).replace(/^0+(?=\d)/, "");
   const frac = s.slice(-18).replace(/0+$/, "");
@@ -92,10 +94,13 @@ function renderPeers(peers) {
 function renderJobs(jobs) {
   $("n-jobs").textContent = jobs.length;
   fill("jobs", jobs.slice(0, 50), (tb, j) => {
-    const counts = Object.entries(j.counts || {}).map(([k, v]) => v + " " + k).join(", ");
+    // The job list carries only the task count; a single job has states.
+    const c = j.counts || {};
+    const n = (j.tasks || []).length || c.tasks || 0;
+    const states = Object.entries(c).filter(([k]) => k !== "tasks").map(([k, v]) => v + " " + k).join(", ");
     row(tb, [
       { text: short(j.id), cls: "mono" }, { text: j.state, cls: "state-" + j.state }, j.workload,
-      (j.tasks || []).length + (counts ? " (" + counts + ")" : ""), j.max_price + " wei",
+      n + (states ? " (" + states + ")" : ""), ether(j.max_price) + " per task",
       new Date(j.created).toLocaleTimeString(), { text: j.result_cid ? short(j.result_cid) : j.error || "", cls: "mono" },
     ], { class: "job-row" });
   }, "no jobs", 7);
