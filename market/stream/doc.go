@@ -1,0 +1,39 @@
+// Package stream is ogpu's second kind of task: streaming services
+// (DESIGN.md §6). A service is (workload, model CID), e.g. MLP inference
+// with its weights in IPFS; providers Serve it and clients open Sessions
+// that send requests as they come.
+//
+//	provider                                             client
+//	Serve(spec): fetch+pin model, DHT record of the service CID
+//	heartbeat {price, load, latency} ──ogpu/svc/1/<id>──► provider table
+//	                                                      rank: reputation, price, latency, load
+//	◄──────────── StreamOpen{service, session, block, max price} ── /ogpu/stream/1
+//	StreamAccept{price, credit limit, window} ──────────►
+//	◄──────────── StreamRequest{seq, input} …  (pipelined, ≤ window in flight)
+//	run (exec) → StreamResponse{seq, output, signed commitment} ──► deliver once
+//	◄──────────── StreamVoucher (cumulative, every N requests or V wei)
+//	unpaid > credit limit: hold, then StreamStop{CREDIT}
+//
+// Failover: a session keeps every request until it is answered. When a
+// provider's stream fails, stalls past StallTimeout, says it is leaving or
+// its heartbeats stop, the session drops it and replays the requests it had
+// in flight (in sequence order) on the next-ranked provider. The first
+// answer of a request is delivered, late answers are dropped, so the caller
+// sees each request answered exactly once; the channel form delivers in
+// order when SessionOptions.Ordered is set. When the providers a session
+// uses are all at their window, it opens the next one (up to
+// MaxProviders), so load spreads.
+//
+// Verification: a SampleRate fraction of answers is re-checked (the
+// commitment signature, then a re-run within the workload's tolerance).
+// A mismatch is a Fraud: the provider is banned from the session and the
+// Fraud is reported (Config.OnFraud). Fraud.Evidence turns it plus a
+// committee's attestations (Attest) into settle.Evidence for slashing.
+//
+// Lifecycle: New validates and starts nothing; Start registers the stream
+// handler; Serve and Open start the goroutines of a served service or a
+// session, each owned by it and waited on by its Stop/Close; Close stops
+// every service and session, then waits.
+//
+// docs/streaming.md describes the protocol, the money and the figures.
+package stream
