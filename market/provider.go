@@ -244,6 +244,8 @@ func (p *provider) run(ctx context.Context, rec *providerTask, aw *wire.Award) {
 	rc := &wire.ResultCommitment{
 		TaskId: tid[:], OutputCid: ocid.Bytes(), ResultHash: ethcrypto.Keccak256(out),
 		OutputSize: uint64(len(out)), TimestampMs: m.cfg.Now().UnixMilli(),
+		// The award's client and block make the signature slash evidence.
+		ClientAddress: a.Address, AwardBlock: aw.BlockNumber, AwardBlockHash: aw.BlockHash,
 	}
 	if err := wire.SignResult(m.cfg.Key, m.cfg.ResultDomain, rc); err != nil {
 		m.log.Error("sign result", "err", err)

@@ -1031,9 +1031,10 @@ func (x *AwardReply) GetReason() string {
 
 // ResultCommitment is the provider's signed claim that running the task
 // produced the output with this CID and hash.
-// signature = EIP-712 over ResultCommitment(bytes32 task,bytes32 outputCid,
-// bytes32 resultHash,address provider) with outputCid = keccak256(cid bytes),
-// so the contract can check it without parsing CIDs.
+// signature = EIP-712 over the contract's ResultCommitment(bytes32 taskId,
+// address provider,address client,bytes32 outputHash,bytes32 resultHash,
+// uint64 awardBlock,bytes32 awardBlockHash) (p2p/typed) with outputHash =
+// keccak256(cid bytes), so the contract can check it without parsing CIDs.
 type ResultCommitment struct {
 	state       protoimpl.MessageState `protogen:"open.v1"`
 	Version     uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // ResultVersion
@@ -1047,10 +1048,15 @@ type ResultCommitment struct {
 	// A small output travels inline (checked against result_hash and
 	// output_cid by the client); a large one is fetched by CID. Not covered
 	// by the signature: result_hash is.
-	InlineOutput  []byte `protobuf:"bytes,9,opt,name=inline_output,json=inlineOutput,proto3" json:"inline_output,omitempty"`
-	Signature     []byte `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	InlineOutput []byte `protobuf:"bytes,9,opt,name=inline_output,json=inlineOutput,proto3" json:"inline_output,omitempty"`
+	// The award this result answers, so the signature is the contract's
+	// ResultCommitment and can serve as slash evidence (docs/verification.md).
+	ClientAddress  []byte `protobuf:"bytes,10,opt,name=client_address,json=clientAddress,proto3" json:"client_address,omitempty"`      // the client's 20-byte address (from the award)
+	AwardBlock     uint64 `protobuf:"varint,11,opt,name=award_block,json=awardBlock,proto3" json:"award_block,omitempty"`              // the award's block number
+	AwardBlockHash []byte `protobuf:"bytes,12,opt,name=award_block_hash,json=awardBlockHash,proto3" json:"award_block_hash,omitempty"` // the award's block hash, 32 bytes
+	Signature      []byte `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *ResultCommitment) Reset() {
@@ -1142,6 +1148,27 @@ func (x *ResultCommitment) GetTimestampMs() int64 {
 func (x *ResultCommitment) GetInlineOutput() []byte {
 	if x != nil {
 		return x.InlineOutput
+	}
+	return nil
+}
+
+func (x *ResultCommitment) GetClientAddress() []byte {
+	if x != nil {
+		return x.ClientAddress
+	}
+	return nil
+}
+
+func (x *ResultCommitment) GetAwardBlock() uint64 {
+	if x != nil {
+		return x.AwardBlock
+	}
+	return 0
+}
+
+func (x *ResultCommitment) GetAwardBlockHash() []byte {
+	if x != nil {
+		return x.AwardBlockHash
 	}
 	return nil
 }
@@ -1316,7 +1343,7 @@ const file_market_proto_rawDesc = "" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
 	"\baccepted\x18\x03 \x01(\bR\baccepted\x12\x16\n" +
-	"\x06reason\x18\x04 \x01(\tR\x06reason\"\xc2\x02\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"\xb4\x03\n" +
 	"\x10ResultCommitment\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
@@ -1329,7 +1356,12 @@ const file_market_proto_rawDesc = "" +
 	"\voutput_size\x18\a \x01(\x04R\n" +
 	"outputSize\x12!\n" +
 	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\x12#\n" +
-	"\rinline_output\x18\t \x01(\fR\finlineOutput\x12\x1c\n" +
+	"\rinline_output\x18\t \x01(\fR\finlineOutput\x12%\n" +
+	"\x0eclient_address\x18\n" +
+	" \x01(\fR\rclientAddress\x12\x1f\n" +
+	"\vaward_block\x18\v \x01(\x04R\n" +
+	"awardBlock\x12(\n" +
+	"\x10award_block_hash\x18\f \x01(\fR\x0eawardBlockHash\x12\x1c\n" +
 	"\tsignature\x18\x0f \x01(\fR\tsignature\"t\n" +
 	"\vResultReply\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +

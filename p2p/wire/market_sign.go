@@ -10,6 +10,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/ogpu/ogpu/p2p/identity"
+	"github.com/ogpu/ogpu/p2p/typed"
 )
 
 // EIP-712 types of the market messages. Messages checked only by peers
@@ -22,9 +23,9 @@ var (
 	taskAnnounceTypeHash = identity.TypeHash("TaskAnnounce(bytes32 bodyHash)")
 	bidTypeHash          = identity.TypeHash("Bid(bytes32 bodyHash)")
 	awardTypeHash        = identity.TypeHash("Award(bytes32 bodyHash)")
-	// ResultCommitmentType is the EIP-712 type string of a result commitment.
-	ResultCommitmentType     = "ResultCommitment(bytes32 task,bytes32 outputCid,bytes32 resultHash,address provider)"
-	resultCommitmentTypeHash = identity.TypeHash(ResultCommitmentType)
+	// ResultCommitmentType is the EIP-712 type string of a result
+	// commitment: the contract's (see verify.go, Typed).
+	ResultCommitmentType = typed.ResultCommitmentType
 )
 
 func keccak(b []byte) common.Hash { return ethcrypto.Keccak256Hash(b) }
@@ -216,15 +217,11 @@ func VerifyAwardCached(c *identity.Cache, a *Award, from, self peer.ID) error {
 }
 
 // ResultCommitmentDigest is the EIP-712 digest of a result commitment in
-// domain d: hashStruct(ResultCommitment{task, keccak256(cid), resultHash,
-// provider}).
+// domain d: the contract's ResultCommitment (typed.ResultCommitmentType)
+// {taskId, provider, client, keccak256(cid), resultHash, awardBlock,
+// awardBlockHash}, so the same signature is slash evidence (Typed).
 func ResultCommitmentDigest(d identity.Domain, r *ResultCommitment) common.Hash {
-	return d.Digest(identity.HashStruct(resultCommitmentTypeHash,
-		common.BytesToHash(r.TaskId),
-		keccak(r.OutputCid),
-		common.BytesToHash(r.ResultHash),
-		identity.AddressWord(common.BytesToAddress(r.Address)),
-	))
+	return d.Digest(r.Typed().StructHash())
 }
 
 // SignResult fills in version, provider and address from key and signs in
