@@ -291,4 +291,3 @@ func decide(votes []Vote, quorum int) Verdict {
 	}
 	return v
 }
-
