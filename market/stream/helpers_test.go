@@ -218,3 +218,5 @@ func waitFor(t testing.TB, d time.Duration, what string, cond func() bool) {
 }
 
 var _ sync.Mutex
+
+func big1() *big.Int { return big.NewInt(1) }

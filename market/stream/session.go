@@ -187,7 +187,7 @@ func (s *Streams) Open(ctx context.Context, id string, opts SessionOptions) (*Se
 		s: s, svc: svc, key: svc.CID().Bytes(), opts: opts, id: make([]byte, wire.StreamSessionLen),
 		topic: t, sub: sub, kick: make(chan struct{}, 1), outKick: make(chan struct{}, 1),
 		results: make(chan Result), sem: make(chan struct{}, opts.MaxPending), checks: make(chan Sample, 64),
-		rng:   mrand.New(mrand.NewPCG(opts.Seed, 0x5e55)), stats: Stats{Paid: new(big.Int)},
+		rng: mrand.New(mrand.NewPCG(opts.Seed, 0x5e55)), stats: Stats{Paid: new(big.Int)},
 		provs: map[peer.ID]*prov{}, conns: map[peer.ID]*conn{}, pending: map[uint64]*request{}, ready: map[uint64]Result{},
 	}
 	rand.Read(ss.id)
