@@ -147,7 +147,7 @@ func (c *client) submit(ctx context.Context, spec JobSpec) (JobID, error) {
 		return JobID{}, fmt.Errorf("%w: split: %w", ErrBadJob, err)
 	}
 	job := jobRecord{
-		ID: id, Spec: mustMarshal(js), Workload: spec.Workload, Params: params, MaxPrice: js.MaxPrice,
+		ID: id, Spec: mustMarshal(js), Workload: spec.Workload, Params: params, MaxPrice: js.MaxPrice, VerifierFee: weiString(spec.VerifierFee),
 		State: JobRunning, Created: now, Deadline: time.UnixMilli(js.DeadlineMs),
 	}
 	tasks := make([]*clientTask, len(shards))
@@ -659,11 +659,24 @@ func (c *client) accept(ctx context.Context, lt *liveTask) error {
 		m.misbehaved(rec.Provider, ErrBadResult)
 		return c.reassign(ctx, lt, ErrBadResult.Error())
 	}
+	// Committee (verification.go): rejected results go to the next bidder;
+	// accepted ones are paid (vouchers persisted) before the acceptance is.
+	v, rejected, err := c.verify(ctx, lt, rc, out)
+	if rejected || err != nil {
+		return err
+	}
+	paid, err := c.pay(rec, rc, v)
+	if err != nil {
+		return err
+	}
 	if err := step(&rec.State, StateAccepted); err != nil {
 		return err
 	}
 	rec.OutputCID = ocid.String()
 	rec.Standby = nil
+	if paid {
+		rec.State = StatePaid // accepted → paid: the vouchers are on disk
+	}
 	if err := m.db.putClientTask(rec); err != nil {
 		return err
 	}

@@ -138,6 +138,11 @@ type Config struct {
 	Reputation func(peer.ID) float64
 	// Chain fixes a recent block in awards. Nil: zeros.
 	Chain ChainHead
+	// Verifier checks delivered results with a committee (verify, via the
+	// node). Nil: a result is accepted when it matches its commitment.
+	Verifier Verifier
+	// Pay turns on vouchers and credit checks (payment.go). Nil: no money.
+	Pay *PayConfig
 	// SigCache memoizes signature recoveries (announces, awards, bids,
 	// results). Nil checks every time; node/sim shares one between nodes.
 	SigCache *identity.Cache

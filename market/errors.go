@@ -29,6 +29,9 @@ var (
 	// ErrBadResult is returned when a provider's output does not match its
 	// own commitment (hash or CID).
 	ErrBadResult = errors.New("market: result does not match its commitment")
+	// ErrBadPayment is returned for a voucher that is not the sender's, not
+	// for this node, or wrongly signed.
+	ErrBadPayment = errors.New("market: bad payment")
 	// ErrState is returned for a state transition the task state machine
 	// does not allow.
 	ErrState = errors.New("market: invalid state transition")

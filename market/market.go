@@ -40,6 +40,7 @@ type Market struct {
 
 	client   *client
 	provider *provider
+	pay      *payments // nil without Config.Pay
 	events   *events
 	nf       network.Notifiee
 
@@ -61,6 +62,11 @@ func New(cfg Config) (*Market, error) {
 	m.client = newClient(m)
 	if cfg.Runner != nil {
 		m.provider = newProvider(m)
+	}
+	if cfg.Pay != nil {
+		if m.pay, err = newPayments(m); err != nil {
+			return nil, err
+		}
 	}
 	return m, nil
 }
@@ -126,6 +132,9 @@ func (m *Market) start() error {
 	if m.provider != nil {
 		handlers = append(handlers, handler{p2p.ProtoAward, wire.MaxAwardSize, m.provider.handleAward})
 	}
+	if m.pay != nil {
+		handlers = append(handlers, handler{p2p.ProtoPay, wire.MaxPaymentSize, m.pay.handlePay})
+	}
 	for _, h := range handlers {
 		if err := m.cfg.Net.Handle(h.pid, h.max, h.h); err != nil {
 			m.sub.Cancel()
@@ -138,6 +147,13 @@ func (m *Market) start() error {
 	m.started = true
 	m.wg.Add(1)
 	go m.receiveLoop()
+	if m.pay != nil {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			m.pay.sendLoop(m.ctx)
+		}()
+	}
 	return nil
 }
 

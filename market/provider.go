@@ -72,6 +72,9 @@ func (p *provider) onAnnounce(from peer.ID, a *wire.TaskAnnounce) {
 	}
 	if !m.goTask(func(ctx context.Context) {
 		defer func() { <-p.sem }()
+		if m.pay != nil {
+			m.pay.checkCredit(ctx, a, msg) // payment.go: deposit and credit limit
+		}
 		p.sendBid(ctx, from, msg)
 	}) {
 		<-p.sem
@@ -117,6 +120,11 @@ func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream)
 	} else if price, err := wire.ParseWei(aw.Price); err != nil || price.Cmp(d.price) < 0 {
 		refuse(s, aw.TaskId, "award price below this provider's floor "+d.price.String())
 		return
+	} else if m.pay != nil {
+		if why := m.pay.refusal(ctx, aw.Announce.Address, price); why != "" {
+			refuse(s, aw.TaskId, why)
+			return
+		}
 	}
 	tid := TaskID(aw.TaskId)
 	now := m.cfg.Now()
@@ -326,6 +334,9 @@ func (p *provider) deliver(ctx context.Context, rec *providerTask, out []byte) {
 			to := StateRejected
 			if reply.Accepted {
 				to = StateAccepted
+				if m.pay != nil {
+					m.pay.oweTask(rec) // payment.go: counts toward the client's unpaid balance
+				}
 			} else {
 				m.log.Info("result refused", "task", rec.ID.Short(), "client", rec.Client, "reason", reply.Reason)
 			}

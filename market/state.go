@@ -99,6 +99,9 @@ type jobRecord struct {
 	ResultCID string            `json:"result_cid,omitempty"`
 	Error     string            `json:"error,omitempty"`
 	Reasons   []string          `json:"reasons,omitempty"`
+
+	// VerifierFee is wei per committee member per accepted task.
+	VerifierFee string `json:"verifier_fee,omitempty"`
 }
 
 // clientTask is a client's persisted task.

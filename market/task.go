@@ -83,6 +83,9 @@ type JobSpec struct {
 	Verification string `json:"verification,omitempty"`
 	// Shards asks the workload's Split for at most this many tasks. Default 1.
 	Shards int `json:"shards,omitempty"`
+	// VerifierFee is what the client pays each committee member that
+	// attests in line with the verdict, per task, in wei. Default 0.
+	VerifierFee *big.Int `json:"verifier_fee,omitempty"`
 }
 
 // JobState is a job's lifecycle state.
