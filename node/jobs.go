@@ -266,6 +266,9 @@ func (n *Node) startMarket(ctx context.Context) error {
 		mcfg.Runner = exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})
 		mcfg.Offer = n.offer
 	}
+	if err := n.startMoney(ctx, &mcfg, cs, reg); err != nil { // pay.go
+		return err
+	}
 	m, err := market.New(mcfg)
 	if err != nil {
 		return err
@@ -275,6 +278,7 @@ func (n *Node) startMarket(ctx context.Context) error {
 	}
 	n.market = m
 	n.closers = append(n.closers, m.Close)
+	n.marketStarted(m) // pay.go
 	if n.api != nil {
 		n.api.jobRoutes()
 	}

@@ -15,10 +15,12 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/ogpu/ogpu/market"
+	"github.com/ogpu/ogpu/market/stream"
 	"github.com/ogpu/ogpu/p2p"
 	"github.com/ogpu/ogpu/p2p/content"
 	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/store"
+	"github.com/ogpu/ogpu/verify"
 )
 
 // Option changes how New builds a node; used by node/sim and library users
@@ -32,7 +34,9 @@ type options struct {
 	inv  *Inventory
 	sigs *identity.Cache
 
-	payments PaymentsSource // see metrics.go
+	payments PaymentsSource       // see metrics.go
+	money    moneyOptions         // see pay.go
+	stream   func(*stream.Config) // see stream.go
 }
 
 // WithKey uses k as the node key instead of <datadir>/key.
@@ -76,6 +80,8 @@ type Node struct {
 	market   *market.Market // batch market; see jobs.go
 	api      *api
 	inv      Inventory
+	money    *money          // chain, settler, verifier, reputation; see pay.go
+	streams  *stream.Streams // streaming services and sessions; see stream.go
 
 	mu      sync.Mutex
 	state   state
@@ -127,6 +133,7 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		return nil, fmt.Errorf("%w: host identity %s is not the node key %s", ErrConfig, o.host.ID(), key.PeerID())
 	}
 	n := &Node{cfg: cfg, opts: o, key: key, log: log.With("node", shortID(key.PeerID()))}
+	n.money = &money{rep: verify.NewReputation()}
 
 	pcfg := p2p.Config{
 		Key:         key,
@@ -135,6 +142,7 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		MDNS:        cfg.P2P.MDNS,
 		Host:        o.host,
 		Logger:      n.log,
+		AppScore:    n.appScore, // reputation and market penalties (pay.go)
 	}
 	if cfg.Has(RoleBootstrap) {
 		pcfg.RelayService = true
@@ -226,6 +234,9 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	n.closers = append(n.closers, n.capacity.Close)
 
 	if err = n.startMarket(ctx); err != nil {
+		return err
+	}
+	if err = n.startStreams(ctx); err != nil {
 		return err
 	}
 
