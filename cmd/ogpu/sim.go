@@ -24,6 +24,11 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	fs.Uint64Var(&sc.Seed, "seed", 1, "seed for keys, topology and inputs")
 	fs.IntVar(&sc.InFlight, "inflight", 16, "jobs each client keeps outstanding")
 	mix := fs.String("mix", "hashgrind,matmul,render", "comma-separated workloads to draw tiny tasks from")
+	fs.StringVar(mix, "workloads", "hashgrind,matmul,render", "same as --mix")
+	fs.Float64Var(&sc.Churn, "churn", 0, "fraction of providers killed and restarted during the run, e.g. 0.1")
+	fs.Float64Var(&sc.Bandwidth, "bandwidth", 0, "bandwidth of every link in bytes/s (0: unlimited)")
+	svgOut := fs.String("svg", "", "write a chart (latency histogram, tasks over time) to FILE")
+	quiet := fs.Bool("quiet", false, "no progress bar")
 	check := fs.Bool("check", true, "compare every result with the CPU reference")
 	fs.DurationVar(&sc.Timeout, "timeout", 5*time.Minute, "bound on the whole run")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to FILE")
@@ -44,7 +49,18 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if !*quiet && isTerminal(stderr) {
+		sc.Progress = progressBar(stderr)
+	}
 	rep, err := sim.Run(ctx, sc)
+	if sc.Progress != nil {
+		fmt.Fprintln(stderr)
+	}
+	if *svgOut != "" {
+		if werr := writeFile(*svgOut, rep.WriteSVG); werr != nil {
+			return werr
+		}
+	}
 	text := stdout
 	if *jsonOut == "-" {
 		text = stderr

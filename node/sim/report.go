@@ -47,6 +47,14 @@ type Scenario struct {
 	// OnStart, when set, is called with the running cluster before the
 	// first submit (fault injection in tests).
 	OnStart func(c *Cluster)
+	// Churn is the fraction of providers (non-client nodes) killed and
+	// restarted during the run (see churn.go).
+	Churn float64
+	// Bandwidth of every mocknet link in bytes/s; 0 is unlimited.
+	Bandwidth float64
+	// Progress, when set, is called about every 100 ms and once at the end
+	// with the tasks finished so far. It must not block.
+	Progress func(done, failed, total int)
 }
 
 // Report is what a scenario measured. The JSON keys are a public interface
@@ -71,7 +79,25 @@ type Report struct {
 	Seed                uint64         `json:"seed"`
 	GoMaxProcs          int            `json:"gomaxprocs"`
 	HeapMiB             float64        `json:"heap_mib"`
-	Errors              []string       `json:"errors,omitempty"`
+	// RSSBytes is the process's peak resident set size at the end.
+	RSSBytes int64 `json:"rss_bytes"`
+	// WallSeconds is the whole run: cluster start-up, the tasks, shutdown
+	// excluded.
+	WallSeconds float64 `json:"wall_seconds"`
+	// Churned counts provider kill+restart cycles (Scenario.Churn).
+	Churned int      `json:"churned"`
+	Errors  []string `json:"errors,omitempty"`
+	// Timeline samples tasks finished over time, for the chart.
+	Timeline []TimePoint `json:"timeline,omitempty"`
+	// latencies are the raw per-task latencies (ms), for the histogram.
+	latencies []float64
+}
+
+// TimePoint is one sample of the run's progress.
+type TimePoint struct {
+	T      float64 `json:"t_s"`
+	Done   int     `json:"done"`
+	Failed int     `json:"failed"`
 }
 
 // Percentiles of a latency distribution, in milliseconds.
@@ -150,7 +176,8 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 	sc.defaults()
 	ctx, cancel := context.WithTimeout(ctx, sc.Timeout)
 	defer cancel()
-	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Seed: sc.Seed, NodeConfig: sc.NodeConfig})
+	wall := time.Now()
+	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, NodeConfig: sc.NodeConfig})
 	if err != nil {
 		return Report{}, err
 	}
@@ -164,7 +191,9 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 	if sc.OnStart != nil {
 		sc.OnStart(c)
 	}
-	return c.RunScenario(ctx, sc)
+	rep, err := c.RunScenario(ctx, sc)
+	rep.WallSeconds = math.Round(time.Since(wall).Seconds()*1000) / 1000
+	return rep, err
 }
 
 // WaitMarket waits until every node sees at least min(Nodes-1, 4) peers
@@ -235,6 +264,8 @@ func (c *Cluster) RunScenario(ctx context.Context, sc Scenario) (Report, error) 
 	)
 	next := atomic.Int64{}
 	start := time.Now()
+	progress := func() (int, int) { mu.Lock(); defer mu.Unlock(); return done, failed }
+	stopAux := c.startAux(ctx, sc, start, progress, &rep)
 	var wg sync.WaitGroup
 	for ci := 0; ci < sc.Clients; ci++ {
 		n := c.Nodes[ci]
@@ -284,6 +315,7 @@ func (c *Cluster) RunScenario(ctx context.Context, sc Scenario) (Report, error) 
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	stopAux()
 	evCancel()
 	evWG.Wait()
 	rep.TasksDone, rep.TasksFailed = done, failed
@@ -298,6 +330,8 @@ func (c *Cluster) RunScenario(ctx context.Context, sc Scenario) (Report, error) 
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	rep.HeapMiB = math.Round(float64(ms.HeapAlloc)/(1<<20)*10) / 10
+	rep.RSSBytes = peakRSS()
+	rep.latencies = lat
 	for e, k := range errs {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("%d× %s", k, e))
 	}
@@ -333,6 +367,10 @@ func (r Report) WriteText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "latency submit→result: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n", r.Latency.P50, r.Latency.P95, r.Latency.P99, r.Latency.Max)
 	fmt.Fprintf(w, "throughput: %.1f tasks/s over %.2f s\n", r.ThroughputTasksPerS, r.ElapsedS)
+	if r.Churned > 0 {
+		fmt.Fprintf(w, "churn: %d providers killed and restarted during the run\n", r.Churned)
+	}
+	fmt.Fprintf(w, "wall %.2f s, peak RSS %.0f MiB\n", r.WallSeconds, float64(r.RSSBytes)/(1<<20))
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "error: %s\n", e)
 	}
