@@ -16,6 +16,7 @@ import (
 
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/market/stream"
+	"github.com/ogpu/ogpu/p2p/typed"
 )
 
 // WithStreamConfig lets simulations and library users adjust the
@@ -72,6 +73,23 @@ func (n *Node) startStreams(ctx context.Context) error {
 	cfg := stream.Config{
 		Net: n.net, Key: n.key, Content: n.content, Workloads: reg,
 		SigCache: sigCache(n.opts.sigs), Now: n.opts.now, Logger: n.log,
+	}
+	// Money (pay.go): vouchers and commitments in the settlement domain,
+	// the award block from the chain head, vouchers to the settler, lies
+	// into the reputation table. Without a chain, streams run unpaid
+	// off-chain (vouchers are kept in memory).
+	mo := n.money
+	cfg.Reputation = mo.rep.Score
+	cfg.OnFraud = func(f stream.Fraud) {
+		mo.rep.Lie(f.Provider)
+		n.log.Warn("stream: provider returned a wrong output", "provider", f.Provider, "service", f.Service.ID(), "seq", f.Seq, "detail", f.Detail)
+	}
+	if mo.chain != nil {
+		cfg.Domain = mo.chain.Domain()
+		cfg.Head = mo.head.Head
+	}
+	if st := mo.settler; st != nil {
+		cfg.Redeem = func(v typed.SignedVoucher) error { return st.Enqueue(v) }
 	}
 	if n.cfg.Has(RoleProvider) {
 		cpu := exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})
