@@ -36,6 +36,8 @@ func commands() []command {
 		{"job", "show one job: state, tasks, providers, result", cmdJob},
 		{"jobs", "list this node's jobs", cmdJobs},
 		{"get", "fetch content by CID (a job result) to a file", cmdGet},
+		{"serve", "serve a streaming service (e.g. an mlp model) from the running daemon", cmdServe},
+		{"stream", "send requests to a streaming service, print per-request latency and a summary", cmdStream},
 		{"sim", "simulate a network of nodes in one process and report", cmdSim},
 		{"chain", "deposit, withdraw, stake, unstake, balance, settle on the Settlement contract", cmdChain},
 		{"devnet", "run a local dev chain with the Settlement contract and funded accounts", cmdDevnet},
