@@ -10,17 +10,18 @@ import (
 	"github.com/NVIDIA/go-nvml/pkg/nvml"
 	"github.com/NVIDIA/go-nvml/pkg/nvml/mock"
 	"github.com/NVIDIA/go-nvml/pkg/nvml/mock/dgxa100"
+	"github.com/NVIDIA/go-nvml/pkg/nvml/mock/server"
 
 	"github.com/ogpu/ogpu/exec"
 )
 
 // mockServer is a go-nvml DGX A100 mock whose devices also answer the
 // telemetry calls the mock leaves unset.
-func mockServer(t *testing.T) *dgxa100.Server {
+func mockServer(t *testing.T) *server.Server {
 	t.Helper()
 	s := dgxa100.New()
 	for i, d := range s.Devices {
-		md := d.(*dgxa100.Device)
+		md := d.(*server.Device)
 		md.GetUtilizationRatesFunc = func() (nvml.Utilization, nvml.Return) {
 			return nvml.Utilization{Gpu: uint32(10 * i), Memory: 5}, nvml.SUCCESS
 		}
