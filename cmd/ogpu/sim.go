@@ -31,6 +31,9 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	check := fs.Bool("check", true, "compare every result with the CPU reference")
 	fs.DurationVar(&sc.Timeout, "timeout", 5*time.Minute, "bound on the whole run")
+	fs.IntVar(&sc.Stream.Sessions, "streams", 0, "streaming sessions to run after the tasks (an mlp service on the last min(4, nodes-1) nodes)")
+	fs.IntVar(&sc.Stream.Requests, "stream-requests", 1000, "requests per streaming session")
+	fs.IntVar(&sc.Stream.Kills, "stream-kills", 0, "serving providers to kill mid-stream, each the one in use")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to FILE")
 	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
 	if err := fs.Parse(args); err != nil {
@@ -87,6 +90,9 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	}
 	if err != nil {
 		return err
+	}
+	if st := rep.Stream; st != nil && (st.Lost > 0 || st.Duplicates > 0 || st.Wrong > 0) {
+		return fmt.Errorf("sim: stream: %d requests lost, %d duplicates, %d wrong outputs", st.Lost, st.Duplicates, st.Wrong)
 	}
 	if rep.TasksLost > 0 || rep.ResultsWrong > 0 {
 		return fmt.Errorf("sim: %d tasks lost, %d wrong results", rep.TasksLost, rep.ResultsWrong)

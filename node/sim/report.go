@@ -55,6 +55,9 @@ type Scenario struct {
 	// Progress, when set, is called about every 100 ms and once at the end
 	// with the tasks finished so far. It must not block.
 	Progress func(done, failed, total int)
+	// Stream is the streaming part, run after the tasks (stream.go);
+	// Stream.Sessions 0 skips it.
+	Stream StreamScenario
 }
 
 // Report is what a scenario measured. The JSON keys are a public interface
@@ -89,6 +92,8 @@ type Report struct {
 	Errors  []string `json:"errors,omitempty"`
 	// Timeline samples tasks finished over time, for the chart.
 	Timeline []TimePoint `json:"timeline,omitempty"`
+	// Stream is the streaming part (stream.go), when it ran.
+	Stream *StreamReport `json:"stream,omitempty"`
 	// latencies are the raw per-task latencies (ms), for the histogram.
 	latencies []float64
 }
@@ -192,6 +197,10 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 		sc.OnStart(c)
 	}
 	rep, err := c.RunScenario(ctx, sc)
+	if err == nil && sc.Stream.Sessions > 0 {
+		sr, serr := c.RunStreams(ctx, sc.Stream) // stream.go
+		rep.Stream, err = &sr, serr
+	}
 	rep.WallSeconds = math.Round(time.Since(wall).Seconds()*1000) / 1000
 	return rep, err
 }
@@ -371,6 +380,8 @@ func (r Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "churn: %d providers killed and restarted during the run\n", r.Churned)
 	}
 	fmt.Fprintf(w, "wall %.2f s, peak RSS %.0f MiB\n", r.WallSeconds, float64(r.RSSBytes)/(1<<20))
+	// The streaming part (stream.go); nothing when not run.
+	r.Stream.writeText(w)
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "error: %s\n", e)
 	}
