@@ -140,7 +140,9 @@ func BenchmarkStreamLatency(b *testing.B) {
 				lat = append(lat, time.Since(t0))
 			}
 			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			q := func(f float64) float64 { return float64(lat[min(len(lat)-1, int(f*float64(len(lat))))].Microseconds()) / 1000 }
+			q := func(f float64) float64 {
+				return float64(lat[min(len(lat)-1, int(f*float64(len(lat))))].Microseconds()) / 1000
+			}
 			b.ReportMetric(q(0.50), "p50-ms")
 			b.ReportMetric(q(0.99), "p99-ms")
 		})
