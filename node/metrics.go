@@ -23,8 +23,9 @@ type Payments struct {
 	// Spent is what this node's accepted tasks cost as a client (the sum
 	// of the awarded prices), settled or not. Always known.
 	Spent string `json:"spent_wei"`
-	// Earned is what vouchers pay this node as a provider or verifier,
-	// settled or not.
+	// Earned is what this node was paid on chain as a provider or
+	// verifier: settled vouchers of the clients in its capacity table,
+	// plus slash rewards.
 	Earned  string `json:"earned_wei"`
 	Stake   string `json:"stake_wei"`
 	Deposit string `json:"deposit_wei"`
@@ -50,7 +51,8 @@ type PaymentsSource interface {
 }
 
 // WithPayments makes /metrics and the dashboard report src's settlement
-// queue, earnings and stake. Without it they report spending only.
+// queue, earnings and stake. Without it a node with a chain reports its
+// Settler and chain account (chainPayments), one without only spending.
 func WithPayments(src PaymentsSource) Option { return func(o *options) { o.payments = src } }
 
 // metrics is the node's Prometheus registry (never the global one): event
@@ -69,6 +71,8 @@ type metrics struct {
 	mu      sync.Mutex
 	running map[market.TaskID]bool // provider tasks between running and ran
 
+	chain chainPayments // the default PaymentsSource when the node has a chain
+
 	jobsMu sync.Mutex
 	final  map[market.JobID]jobTally // tallies of finished jobs (they never change)
 }
@@ -82,6 +86,7 @@ type jobTally struct {
 
 func newMetrics(n *Node) *metrics {
 	m := &metrics{n: n, reg: prometheus.NewRegistry(), running: map[market.TaskID]bool{}, final: map[market.JobID]jobTally{}}
+	m.chain.n = n
 	counter := func(name, help string) prometheus.Counter {
 		c := prometheus.NewCounter(prometheus.CounterOpts{Namespace: "ogpu", Name: name, Help: help})
 		m.reg.MustRegister(c)
@@ -275,7 +280,11 @@ func (m *metrics) tally() (jobs map[market.JobState]int, tasks map[market.TaskSt
 // jobs, the rest from the PaymentsSource when there is one.
 func (m *metrics) payments(ctx context.Context) Payments {
 	var p Payments
-	if src := m.n.opts.payments; src != nil {
+	src := m.n.opts.payments
+	if src == nil && m.n.Settler() != nil {
+		src = &m.chain
+	}
+	if src != nil {
 		got, err := src.Payments(ctx)
 		if err != nil {
 			m.n.log.Debug("payments", "err", err)
@@ -291,6 +300,66 @@ func (m *metrics) payments(ctx context.Context) Payments {
 		}
 	}
 	return p
+}
+
+// chainPayments reads the node's Settler (queue, counters) and its chain
+// account. Chain reads are cached for chainTTL: scrapes never hammer the RPC.
+type chainPayments struct {
+	n *Node
+
+	mu     sync.Mutex
+	at     time.Time
+	cached Payments
+}
+
+const (
+	chainTTL        = 10 * time.Second
+	maxEarningPeers = 64 // clients (from the capacity table) whose payments are summed
+)
+
+func (c *chainPayments) Payments(ctx context.Context) (Payments, error) {
+	st, ch := c.n.Settler(), c.n.Chain()
+	if st == nil || ch == nil {
+		return Payments{}, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.at.IsZero() || c.n.opts.now().Sub(c.at) >= chainTTL {
+		self := c.n.key.Address()
+		p := Payments{Chain: true}
+		sa, err := ch.StakeOf(ctx, self)
+		if err != nil {
+			return Payments{}, err
+		}
+		ca, err := ch.ClientAccount(ctx, self)
+		if err != nil {
+			return Payments{}, err
+		}
+		earned := new(big.Int).Set(sa.Earnings) // slash rewards
+		for i, e := range c.n.Capacity() {
+			if i == maxEarningPeers {
+				break
+			}
+			if e.Address == self {
+				continue
+			}
+			paid, err := ch.Paid(ctx, e.Address, self)
+			if err != nil {
+				return Payments{}, err
+			}
+			earned.Add(earned, paid)
+		}
+		p.Stake, p.Deposit, p.Earned = sa.Stake.String(), ca.Deposit.String(), earned.String()
+		c.cached, c.at = p, c.n.opts.now()
+	}
+	p := c.cached
+	var err error
+	if p.QueuedVouchers, p.QueuedEvidence, p.InFlight, err = st.Pending(); err != nil {
+		return Payments{}, err
+	}
+	stats := st.Stats()
+	p.Batches, p.Settled, p.Slashes, p.GasUsed, p.Problems = stats.Batches, stats.Vouchers, stats.Slashes, stats.GasUsed, stats.Errors
+	return p, nil
 }
 
 func weiFloat(s string) float64 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/ogpu/ogpu/market"
 	"github.com/ogpu/ogpu/market/settle"
+	"github.com/ogpu/ogpu/node"
 )
 
 // TestLocalnet is docs/localnet.sh with N=3 on the process harness: a dev
@@ -90,6 +92,17 @@ func TestLocalnet(t *testing.T) {
 		}
 		owed[a].Add(owed[a], p)
 		total.Add(total, p)
+	}
+
+	// The operator surface sees the chain: stake, deposit and the queue.
+	api, err := os.ReadFile(filepath.Join(nodes[0].datadir, "api"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pay node.Payments
+	getJSON(t, "http://"+strings.TrimSpace(string(api))+"/v1/payments", &pay)
+	if !pay.Chain || pay.Stake != "1000000000000000000" || pay.Deposit != before.String() || pay.Spent != total.String() {
+		t.Errorf("/v1/payments of the client: %+v (deposit %s, spent %s)", pay, before, total)
 	}
 
 	// The daemons stop (the settle command needs each node's database).
@@ -211,4 +224,19 @@ func mustOgpu(t *testing.T, args ...string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
 }
