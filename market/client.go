@@ -362,7 +362,7 @@ collect:
 	for !au.enough(m.cfg.EnoughBids, expected) && !au.hopeless(expected) {
 		select {
 		case in := <-lt.bids:
-			au.add(in, func(p peer.ID) bool { return containsPeer(rec.Failed, p) }, m.cfg.Reputation)
+			au.add(in, func(p peer.ID) bool { return containsPeer(rec.Failed, p) || m.cfg.Reputation(p) <= ExcludeBelow }, m.cfg.Reputation)
 			if straggle == nil && au.satisfied(m.cfg.EnoughBids) {
 				// Enough bids: give the rest a short moment, not the window.
 				straggle = time.After(window / 4)

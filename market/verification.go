@@ -52,6 +52,11 @@ type Verdict struct {
 	Reason string
 }
 
+// ExcludeBelow: bids from providers whose Config.Reputation is at or below
+// it are ignored. verify.Reputation.Score gives -10 per proven lie, so a
+// client does not award work to a provider it caught lying.
+const ExcludeBelow = -10
+
 // Events of verification and payment.
 const (
 	EventVerified EventKind = "verified" // a committee accepted the result

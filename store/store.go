@@ -64,7 +64,9 @@ func Open(cfg Config) (*DB, error) {
 	}
 	opts = opts.WithMemTableSize(mt).WithBlockCacheSize(8 << 20).WithIndexCacheSize(4 << 20).WithNumCompactors(2)
 	if cfg.InMemory {
-		opts = opts.WithDir("").WithValueDir("")
+		// No value log in memory: every value must fit under the threshold
+		// (settlement records with many receipts exceed 4 KiB).
+		opts = opts.WithDir("").WithValueDir("").WithValueThreshold(1 << 20)
 	} else if cfg.Dir == "" {
 		return nil, errors.New("store: Config.Dir is empty")
 	}

@@ -479,6 +479,20 @@ func (s *Settler) submitEvidence(ctx context.Context) (bool, error) {
 			return false, fmt.Errorf("settle: evidence for award block %d waits for the next block: %w", ev.Commitment.AwardBlock, err)
 		}
 	}
+	if re := (*RevertError)(nil); errors.As(err, &re) && re.Name == "NotEligible" && len(re.Args) == 2 {
+		// A signer's stake changed since the award (it was slashed, say):
+		// drop its attestation and try again with the rest; the contract
+		// judges whether they still make a quorum.
+		if signer, ok := re.Args[1].(common.Address); ok && len(ev.Attestations) > 1 {
+			s.log.Info("slash evidence: signer no longer eligible; retrying without it", "task", ev.Commitment.TaskID, "signer", signer)
+			ev.Attestations = slices.DeleteFunc(slices.Clone(ev.Attestations), func(a typed.SignedAttestation) bool { return a.Signer == signer })
+			s.dbMu.Lock()
+			defer s.dbMu.Unlock()
+			return true, s.cfg.DB.Update(func(tx *store.Tx) error {
+				return putJSON(tx, s.evidence, ev.Key(), queuedEvidence{Evidence: ev, Since: list[0].Since})
+			})
+		}
+	}
 	if re := (*RevertError)(nil); errors.As(err, &re) || errors.Is(err, ErrBadEvidence) {
 		s.log.Warn("slash evidence rejected; dropping it", "task", ev.Commitment.TaskID, "provider", ev.Commitment.Provider, "err", err)
 		s.dbMu.Lock()

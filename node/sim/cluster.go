@@ -37,6 +37,9 @@ type Config struct {
 	Seed uint64
 	// NodeConfig returns the config of node i. Default node.Simulation().
 	NodeConfig func(i int) node.Config
+	// Options returns extra options of node i (chain, faults; see
+	// byzantine.go). Default none.
+	Options func(i int) []node.Option
 	// Logger for the nodes. Default: discards below warn.
 	Logger *slog.Logger
 }
@@ -122,6 +125,9 @@ func (c *Cluster) newNode(i int) (*node.Node, error) {
 		nc.Logger = c.cfg.Logger.With("sim", i)
 	}
 	opts := []node.Option{node.WithKey(c.keys[i]), node.WithInventory(c.inv), node.WithSigCache(c.sigs)}
+	if c.cfg.Options != nil {
+		opts = append(opts, c.cfg.Options(i)...)
+	}
 	if c.mn != nil {
 		opts = append(opts, node.WithHost(c.hosts[i]))
 	} else if len(nc.P2P.Listen) == 0 {

@@ -58,6 +58,12 @@ type Scenario struct {
 	// Stream is the streaming part, run after the tasks (stream.go);
 	// Stream.Sessions 0 skips it.
 	Stream StreamScenario
+	// Byzantine is the fraction of lying providers; > 0 runs with a
+	// simulated chain, committees and vouchers (byzantine.go).
+	Byzantine float64
+	// Adversary sets up the chain and other faults (byzantine.go); nil
+	// with Byzantine 0: no chain.
+	Adversary *Adversary
 }
 
 // Report is what a scenario measured. The JSON keys are a public interface
@@ -96,6 +102,8 @@ type Report struct {
 	Stream *StreamReport `json:"stream,omitempty"`
 	// latencies are the raw per-task latencies (ms), for the histogram.
 	latencies []float64
+	// ChainReport: lies, slashes, settlement and money (byzantine.go).
+	*ChainReport
 }
 
 // TimePoint is one sample of the run's progress.
@@ -181,6 +189,9 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 	sc.defaults()
 	ctx, cancel := context.WithTimeout(ctx, sc.Timeout)
 	defer cancel()
+	if adv := sc.adversary(); adv != nil {
+		return runMoney(ctx, sc, adv) // byzantine.go
+	}
 	wall := time.Now()
 	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, NodeConfig: sc.NodeConfig})
 	if err != nil {
@@ -289,7 +300,8 @@ func (c *Cluster) RunScenario(ctx context.Context, sc Scenario) (Report, error) 
 					}
 					t := tasks[i]
 					t0 := time.Now()
-					id, err := n.Submit(ctx, market.JobSpec{Workload: t.workload, Params: t.params, Inputs: t.inputs, MaxPrice: big.NewInt(1_000_000)})
+					id, err := n.Submit(ctx, market.JobSpec{Workload: t.workload, Params: t.params, Inputs: t.inputs, MaxPrice: big.NewInt(1_000_000),
+						Verification: sc.policy(t.workload), VerifierFee: sc.fee()})
 					var res market.JobResult
 					if err == nil {
 						res, err = n.Wait(ctx, id)
@@ -380,6 +392,7 @@ func (r Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "churn: %d providers killed and restarted during the run\n", r.Churned)
 	}
 	fmt.Fprintf(w, "wall %.2f s, peak RSS %.0f MiB\n", r.WallSeconds, float64(r.RSSBytes)/(1<<20))
+	r.ChainReport.writeText(w) // byzantine.go; nothing without a chain
 	// The streaming part (stream.go); nothing when not run.
 	r.Stream.writeText(w)
 	for _, e := range r.Errors {
