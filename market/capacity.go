@@ -251,10 +251,11 @@ func (c *Capacity) record(ad *wire.CapacityAd) {
 // grows (so newcomers learn about us without waiting a whole Interval), and
 // every Interval ±20%; it also prunes expired entries.
 //
-// A join is answered once the topic's peer set has been still for
-// meshSettle: gossipsub grafts new peers into its mesh on the next
-// heartbeat (1 s), and an ad flood-published before that reaches the
-// direct neighbours only, since relays have no mesh to forward it on.
+// A join is answered at once (spaced by minRepeat) and once more when the
+// topic's peer set has been still for meshSettle: gossipsub grafts new
+// peers into its mesh on the next heartbeat (1 s), and an ad flood-published
+// before that reaches the direct neighbours only, since relays have no mesh
+// to forward it on yet.
 func (c *Capacity) publishLoop(ctx context.Context) {
 	defer c.wg.Done()
 	if c.cfg.Resources == nil {
@@ -278,7 +279,9 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 	for {
 		now := c.cfg.Now()
 		if n := len(c.topic.Peers()); n > knownPeers {
-			grew = now
+			// Tell the newcomers at once (they are direct peers, flood
+			// publish reaches them) and again once the mesh has settled.
+			grew, due = now, true
 			knownPeers = n
 		} else if n < knownPeers {
 			knownPeers = n
