@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -69,6 +71,11 @@ func Open(cfg Config) (*DB, error) {
 		opts = opts.WithDir("").WithValueDir("").WithValueThreshold(1 << 20)
 	} else if cfg.Dir == "" {
 		return nil, errors.New("store: Config.Dir is empty")
+	}
+	if !cfg.InMemory {
+		if err := removeEmptyVlogs(cfg.Dir, log); err != nil {
+			return nil, err
+		}
 	}
 	bdb, err := badger.Open(opts)
 	if err != nil {
@@ -189,3 +196,27 @@ func (b badgerLogger) Errorf(f string, a ...any)   { b.l.Error(strings.TrimSpace
 func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn(strings.TrimSpace(fmt.Sprintf(f, a...))) }
 func (b badgerLogger) Infof(string, ...any)        {}
 func (b badgerLogger) Debugf(string, ...any)       {}
+
+// removeEmptyVlogs deletes zero-length value-log files. badger creates a
+// value log, then writes its 20-byte header; a kill -9 between the two
+// leaves an empty file that badger v4.9.6 refuses to reopen ("Open existing
+// file … Create a new file"), which would wedge the node for good. An
+// empty file holds no data and nothing points into it, so removing it
+// loses nothing; badger then recreates it.
+func removeEmptyVlogs(dir string, log *slog.Logger) error {
+	matches, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	for _, m := range matches {
+		st, err := os.Stat(m)
+		if err != nil || st.Size() != 0 {
+			continue
+		}
+		log.Warn("removing empty value log left by a crash", "file", m)
+		if err := os.Remove(m); err != nil {
+			return fmt.Errorf("store: remove empty value log: %w", err)
+		}
+	}
+	return nil
+}
