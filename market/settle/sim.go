@@ -69,8 +69,30 @@ func (b *simBackend) SendTransaction(ctx context.Context, tx *types.Transaction)
 	if err := b.Client.SendTransaction(ctx, tx); err != nil {
 		return err
 	}
-	b.s.sim.Commit()
-	return nil
+	// The txpool admits transactions asynchronously: under load a Commit
+	// can seal a block before the pool offers the new transaction. Commit
+	// until it is mined, so every sent transaction is in a block on return.
+	for range 50 {
+		b.s.sim.Commit()
+		if _, err := b.Client.TransactionReceipt(ctx, tx.Hash()); err == nil {
+			return nil
+		}
+		if err := sleepCtx(ctx, time.Millisecond); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("settle: simulated chain did not mine %s", tx.Hash())
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 var simFaucetBalance = new(big.Int).Lsh(big.NewInt(1), 100)
@@ -133,7 +155,11 @@ func (s *Sim) AdjustTime(d time.Duration) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.sim.AdjustTime(d); err != nil {
-		return fmt.Errorf("settle: adjust time: %w", err)
+		// A transaction the pool admitted late is pending: mine it first.
+		s.sim.Commit()
+		if err := s.sim.AdjustTime(d); err != nil {
+			return fmt.Errorf("settle: adjust time: %w", err)
+		}
 	}
 	return nil
 }
