@@ -390,7 +390,10 @@ collect:
 		// NoBidRounds, unless expected providers simply did not answer
 		// (congestion): those rounds go on, windows doubling, until the
 		// job deadline.
-		congested := len(au.answered) == 0 && len(expected) > 0
+		// Right after start (a restarted client resuming its jobs) the
+		// node may not know any peer yet: such rounds do not count either.
+		warming := len(expected) == 0 && m.cfg.Now().Sub(m.startedAt) < WarmUp
+		congested := len(au.answered) == 0 && (len(expected) > 0 || warming)
 		if !au.busy {
 			rec.Attempt++
 		}

@@ -159,6 +159,11 @@ type Config struct {
 
 // Defaults.
 const (
+	// WarmUp is how long after Start a round that reaches no peer at all
+	// does not count toward NoBidRounds: a node that just (re)started has
+	// no mesh and no capacity ads yet, and must not fail its jobs for that.
+	WarmUp = 15 * time.Second
+
 	DefaultBidWindow   = 150 * time.Millisecond
 	DefaultEnoughBids  = 3
 	DefaultGrace       = 2 * time.Second

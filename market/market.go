@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -36,7 +37,9 @@ type Market struct {
 
 	mu      sync.Mutex
 	started bool
-	closed  bool
+	// startedAt is when Start ran; see WarmUp.
+	startedAt time.Time
+	closed    bool
 
 	client   *client
 	provider *provider
@@ -145,6 +148,7 @@ func (m *Market) start() error {
 	}
 	m.cfg.Net.Host().Network().Notify(m.nf)
 	m.started = true
+	m.startedAt = m.cfg.Now()
 	m.wg.Add(1)
 	go m.receiveLoop()
 	if m.pay != nil {
