@@ -1,0 +1,180 @@
+package sim
+
+import (
+	"bufio"
+	"context"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ogpu/ogpu/node"
+)
+
+// BenchmarkSimScale is the scale check of DESIGN.md §10: N full nodes
+// (store, p2p, content, market; no tasks) in one process on mocknet, only
+// capacity ads flowing. After every table holds every ad, each iteration
+// makes one random node re-publish and tracks when each other node first
+// holds the new ad ($OGPU_SCALE_ROUNDS re-publishes per iteration, default
+// 20; run it with -benchtime 1x: a second iteration builds a second
+// cluster while the first one's memory is still mapped). Reported:
+//
+//	rss-MiB, hwm-MiB   resident and peak resident memory of the process
+//	warmup-s           Start until every table is full (N×N entries)
+//	delivered-1s-%     receivers that held the new ad within 1 s
+//	p50-ms, p99-ms     delivery latency (received − signed)
+//
+// Goal at 1,000 nodes: rss ≤ 4 GiB, 99% delivered within 1 s. N is
+// $OGPU_SCALE_NODES (default 1000):
+//
+//	go test ./node/sim -run '^$' -bench SimScale -benchtime 1x -timeout 30m
+//
+// $OGPU_SCALE_HEAPPROFILE=FILE writes a heap profile after the warm-up.
+func BenchmarkSimScale(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("OGPU_SCALE_NODES")); err == nil && v > 1 {
+		n = v
+	}
+	c, err := New(Config{Nodes: n, Latency: 2 * time.Millisecond, Degree: 8, NodeConfig: scaleConfig})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
+	defer cancel()
+	start := time.Now()
+	if err := c.Start(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if err := WaitFor(ctx, func() bool {
+		for _, nd := range c.Nodes {
+			if len(nd.Capacity()) != n {
+				return false
+			}
+		}
+		return true
+	}); err != nil {
+		full := 0
+		for _, nd := range c.Nodes {
+			if len(nd.Capacity()) == n {
+				full++
+			}
+		}
+		b.Fatalf("%d of %d tables full after %v: %v", full, n, time.Since(start), err)
+	}
+	warmup := time.Since(start)
+	runtime.GC()
+	rss, hwm := procMemory()
+	if path := os.Getenv("OGPU_SCALE_HEAPPROFILE"); path != "" {
+		writeHeapProfile(b, path)
+	}
+
+	rounds := 20 // re-publishes per iteration: one cluster, many samples
+	if v, err := strconv.Atoi(os.Getenv("OGPU_SCALE_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var lat []float64
+	var within, receivers int
+	b.ResetTimer()
+	for i := 0; i < b.N*rounds; i++ {
+		src := c.Nodes[rng.IntN(n)]
+		prev := map[int]uint64{}
+		for j, nd := range c.Nodes {
+			prev[j], _ = lookupSeq(nd, src)
+		}
+		src.CapacityChanged()
+		seen := map[int]time.Duration{}
+		wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
+		WaitFor(wctx, func() bool {
+			for j, nd := range c.Nodes {
+				if nd == src {
+					continue
+				}
+				if _, ok := seen[j]; ok {
+					continue
+				}
+				if e, ok := nd.CapacityEntry(src.ID()); ok && e.Seq > prev[j] {
+					seen[j] = e.Updated.Sub(e.Signed)
+				}
+			}
+			return len(seen) == n-1
+		})
+		wcancel()
+		receivers += n - 1
+		for _, d := range seen {
+			lat = append(lat, float64(d.Microseconds())/1000)
+			if d <= time.Second {
+				within++
+			}
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(rss)/(1<<20), "rss-MiB")
+	b.ReportMetric(float64(hwm)/(1<<20), "hwm-MiB")
+	b.ReportMetric(warmup.Seconds(), "warmup-s")
+	b.ReportMetric(100*float64(within)/float64(max(receivers, 1)), "delivered-1s-%")
+	if len(lat) > 0 {
+		b.ReportMetric(lat[len(lat)/2], "p50-ms")
+		b.ReportMetric(lat[len(lat)*99/100], "p99-ms")
+	}
+}
+
+// scaleConfig is the node config of large simulations: node.Simulation()
+// with the periodic capacity re-publish slowed to 2 minutes (joins and
+// changes still publish at once), so N nodes cost N/120 ads a second of
+// N-fold validation instead of N/10.
+func scaleConfig(int) node.Config {
+	c := node.Simulation()
+	c.Market.CapacityInterval = node.Duration(30 * time.Second)
+	c.Market.CapacityTTL = node.Duration(90 * time.Second)
+	return c
+}
+
+// procMemory returns the process's resident and peak resident set sizes
+// (Linux /proc/self/status; zeros elsewhere).
+func procMemory() (rss, hwm uint64) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(v)
+		if len(fields) == 0 {
+			continue
+		}
+		kb, _ := strconv.ParseUint(fields[0], 10, 64)
+		switch k {
+		case "VmRSS":
+			rss = kb << 10
+		case "VmHWM":
+			hwm = kb << 10
+		}
+	}
+	return rss, hwm
+}
+
+// writeHeapProfile writes the heap profile at the measurement point (a
+// -memprofile is taken after the cluster closed).
+func writeHeapProfile(b *testing.B, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
+}
