@@ -44,8 +44,9 @@ bootstrap = %s
 mdns = %t
 
 [api]
-# Local JSON API used by the CLI (ogpu status, submit, …). Loopback only;
-# an empty string turns it off.
+# Local JSON API used by the CLI (ogpu status, submit, …); it also serves
+# the web dashboard at / and Prometheus metrics at /metrics. Loopback only
+# (no authentication); an empty string turns it off.
 listen = %s
 
 [market]
