@@ -520,7 +520,9 @@ func runMoney(ctx context.Context, sc Scenario, adv *Adversary) (Report, error) 
 	}
 	floor := adv.Price.String()
 	cheap := new(big.Int).Sub(adv.Price, big.NewInt(100)).String() // liars underbid to win
-	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, Options: opts,
+	// Committee members and payees are any staked peers, not only gossip
+	// neighbours: every pair is linked (a real network dials anyone).
+	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, Options: opts, Degree: sc.Nodes - 1,
 		NodeConfig: func(i int) node.Config {
 			nc := nodeCfg(i)
 			f := floor
