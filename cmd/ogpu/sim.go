@@ -27,6 +27,8 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	fs.StringVar(mix, "workloads", "hashgrind,matmul,render", "same as --mix")
 	fs.Float64Var(&sc.Churn, "churn", 0, "fraction of providers killed and restarted during the run, e.g. 0.1")
 	fs.Float64Var(&sc.Bandwidth, "bandwidth", 0, "bandwidth of every link in bytes/s (0: unlimited)")
+	fs.Float64Var(&sc.Byzantine, "byzantine", 0, "fraction of lying providers; > 0 runs with a simulated chain, committees, vouchers and slashing")
+	money := fs.Bool("chain", false, "run with a simulated chain, committees and vouchers (implied by --byzantine)")
 	svgOut := fs.String("svg", "", "write a chart (latency histogram, tasks over time) to FILE")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	check := fs.Bool("check", true, "compare every result with the CPU reference")
@@ -38,6 +40,9 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *money {
+		sc.Adversary = &sim.Adversary{}
 	}
 	sc.Mix = strings.Split(*mix, ",")
 	sc.Check = *check
@@ -93,6 +98,9 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	}
 	if st := rep.Stream; st != nil && (st.Lost > 0 || st.Duplicates > 0 || st.Wrong > 0) {
 		return fmt.Errorf("sim: stream: %d requests lost, %d duplicates, %d wrong outputs", st.Lost, st.Duplicates, st.Wrong)
+	}
+	if cr := rep.ChainReport; cr != nil && (cr.HonestSlashed > 0 || !cr.Money.Balanced || cr.LiesCaught != cr.LiesInjected) {
+		return fmt.Errorf("sim: %d honest providers slashed, %d of %d lies caught, money balanced %v", cr.HonestSlashed, cr.LiesCaught, cr.LiesInjected, cr.Money.Balanced)
 	}
 	if rep.TasksLost > 0 || rep.ResultsWrong > 0 {
 		return fmt.Errorf("sim: %d tasks lost, %d wrong results", rep.TasksLost, rep.ResultsWrong)
