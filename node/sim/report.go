@@ -398,6 +398,11 @@ func (r Report) WriteText(w io.Writer) {
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "error: %s\n", e)
 	}
+	// The checks a run is judged by, last, in the JSON keys' names.
+	fmt.Fprintf(w, "tasks_lost: %d\n", r.TasksLost)
+	if c := r.ChainReport; c != nil {
+		fmt.Fprintf(w, "lies_caught: %d of %d injected\nhonest_slashed: %d\nbalanced: %t\n", c.LiesCaught, c.LiesInjected, c.HonestSlashed, c.Money.Balanced)
+	}
 }
 
 // WriteJSON writes the report as indented JSON.
