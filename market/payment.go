@@ -55,6 +55,9 @@ type PayConfig struct {
 	SettleIssued bool
 	// Retry bounds the backoff of voucher delivery. Default 5s.
 	Retry time.Duration
+	// Deliver sends a payment to its payee and returns the reply. Nil: over
+	// /ogpu/pay/1. node/sim replaces it to model a client that stops paying.
+	Deliver func(ctx context.Context, payee peer.ID, msg *wire.Payment) (*wire.PaymentReply, error)
 }
 
 // DefaultCreditLimit is 100 tasks at the default price floor.
@@ -333,9 +336,14 @@ func (p *payments) send(ctx context.Context, addr common.Address, o payOut) {
 	for _, r := range o.Pending[max(0, len(o.Pending)-wire.MaxPaidTasks):] {
 		msg.Tasks = append(msg.Tasks, &wire.PaidTask{TaskId: r.TaskID[:], Amount: r.Amount.String(), ResultHash: r.ResultHash[:]})
 	}
-	var reply wire.PaymentReply
+	reply := new(wire.PaymentReply)
 	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	err := p.m.request(rctx, o.Peer, p2p.ProtoPay, msg, &reply)
+	var err error
+	if p.cfg.Deliver != nil {
+		reply, err = p.cfg.Deliver(rctx, o.Peer, msg)
+	} else {
+		err = p.m.request(rctx, o.Peer, p2p.ProtoPay, msg, reply)
+	}
 	cancel()
 	if err == nil {
 		err = reply.Validate()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/market"
@@ -21,6 +22,7 @@ import (
 	"github.com/ogpu/ogpu/market/settle/contract"
 	"github.com/ogpu/ogpu/node"
 	"github.com/ogpu/ogpu/p2p/identity"
+	"github.com/ogpu/ogpu/p2p/wire"
 	"github.com/ogpu/ogpu/verify"
 )
 
@@ -576,4 +578,10 @@ func (r *ChainReport) writeText(w io.Writer) {
 	fmt.Fprintf(w, "settlement: %d batches, %d vouchers, %d gas (%.1f gas per task); slashes %d gas\n", s.Batches, s.Vouchers, s.GasTotal, s.GasPerTask, r.SlashGas)
 	m := r.Money
 	fmt.Fprintf(w, "money: clients spent %s wei = providers %s + verifiers %s; balanced on-chain: %v\n", m.ClientSpent, m.ProviderEarned, m.VerifierEarned, m.Balanced)
+}
+
+// neverPay is a client's payment transport that never delivers: a client
+// that stops paying (TestCreditLimit).
+func neverPay(context.Context, peer.ID, *wire.Payment) (*wire.PaymentReply, error) {
+	return nil, errors.New("sim: this client does not pay")
 }
