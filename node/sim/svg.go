@@ -15,7 +15,7 @@ import (
 func (r Report) WriteSVG(w io.Writer) error {
 	const (
 		W, H        = 960, 420
-		top, bottom = 70, 360
+		top, bottom = 80, 360
 		lx0, lx1    = 60, 450  // latency histogram
 		tx0, tx1    = 540, 930 // timeline
 	)
@@ -26,6 +26,10 @@ func (r Report) WriteSVG(w io.Writer) error {
 		r.Nodes, r.TasksSubmitted, r.TasksDone, r.TasksFailed, r.TasksLost)
 	fmt.Fprintf(&b, `<text x="20" y="44">latency p50 %.1f ms · p95 %.1f ms · p99 %.1f ms · %.1f tasks/s · wall %.1f s · seed %d</text>`+"\n",
 		r.Latency.P50, r.Latency.P95, r.Latency.P99, r.ThroughputTasksPerS, r.WallSeconds, r.Seed)
+	if c := r.ChainReport; c != nil {
+		fmt.Fprintf(&b, `<text x="620" y="24">lies caught %d of %d · honest slashed %d · balanced %t</text>`+"\n",
+			c.LiesCaught, c.LiesInjected, c.HonestSlashed, c.Money.Balanced)
+	}
 
 	axes := func(x0, x1 int, title, xl, yl string) {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" font-weight="bold">%s</text>`+"\n", x0, top-10, html.EscapeString(title))
