@@ -242,8 +242,16 @@ func (p *payments) pay(rec *clientTask, resultHash common.Hash, v Verdict, fee *
 		return fmt.Errorf("market: pay task %s: %w", rec.ID.Short(), err)
 	}
 	if p.cfg.SettleIssued {
+		// The client's own batches carry one receipt per task (the
+		// provider's, issued first); verifier fees stay in the members'
+		// receipts, so a batch's receipt record stays small (≈ 300 bytes a
+		// task) however large the committees.
 		for i, sv := range issued {
-			if err := p.cfg.Settler.Enqueue(sv, receipts[i]...); err != nil {
+			var rs []settle.Receipt
+			if i == 0 {
+				rs = receipts[i]
+			}
+			if err := p.cfg.Settler.Enqueue(sv, rs...); err != nil {
 				p.m.log.Warn("enqueue own voucher", "payee", sv.Payee, "err", err)
 			}
 		}
