@@ -73,7 +73,7 @@ func Open(cfg Config) (*DB, error) {
 		return nil, errors.New("store: Config.Dir is empty")
 	}
 	if !cfg.InMemory {
-		if err := removeEmptyVlogs(cfg.Dir, log); err != nil {
+		if err := removeEmptyLogs(cfg.Dir, log); err != nil {
 			return nil, err
 		}
 	}
@@ -197,25 +197,28 @@ func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn(strings.TrimSpace(
 func (b badgerLogger) Infof(string, ...any)        {}
 func (b badgerLogger) Debugf(string, ...any)       {}
 
-// removeEmptyVlogs deletes zero-length value-log files. badger creates a
-// value log, then writes its 20-byte header; a kill -9 between the two
-// leaves an empty file that badger v4.9.6 refuses to reopen ("Open existing
-// file … Create a new file"), which would wedge the node for good. An
+// removeEmptyLogs deletes zero-length value-log (.vlog) and memtable WAL
+// (.mem) files. badger creates such a file, then sizes it and writes its
+// 20-byte header; a kill -9 between the two leaves an empty file that
+// badger v4.9.6 refuses to reopen ("Open existing file … Create a new
+// file", "while opening fid"), which would wedge the node for good. An
 // empty file holds no data and nothing points into it, so removing it
 // loses nothing; badger then recreates it.
-func removeEmptyVlogs(dir string, log *slog.Logger) error {
-	matches, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	for _, m := range matches {
-		st, err := os.Stat(m)
-		if err != nil || st.Size() != 0 {
-			continue
+func removeEmptyLogs(dir string, log *slog.Logger) error {
+	for _, pattern := range []string{"*.vlog", "*.mem"} {
+		matches, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
 		}
-		log.Warn("removing empty value log left by a crash", "file", m)
-		if err := os.Remove(m); err != nil {
-			return fmt.Errorf("store: remove empty value log: %w", err)
+		for _, m := range matches {
+			st, err := os.Stat(m)
+			if err != nil || st.Size() != 0 {
+				continue
+			}
+			log.Warn("removing empty log file left by a crash", "file", m)
+			if err := os.Remove(m); err != nil {
+				return fmt.Errorf("store: remove empty log file: %w", err)
+			}
 		}
 	}
 	return nil

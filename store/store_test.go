@@ -152,8 +152,9 @@ func TestClosed(t *testing.T) {
 	}
 }
 
-// TestEmptyVlogAfterCrash: a kill between creating a value log and writing
-// its header leaves an empty file; Open must recover with the data intact.
+// TestEmptyVlogAfterCrash: a kill between creating a value log or memtable
+// WAL and writing its header leaves an empty file; Open must recover with
+// the data intact.
 func TestEmptyVlogAfterCrash(t *testing.T) {
 	dir := t.TempDir()
 	db, err := Open(Config{Dir: dir})
@@ -165,8 +166,10 @@ func TestEmptyVlogAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if err := os.WriteFile(filepath.Join(dir, "000099.vlog"), nil, 0o644); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{"000099.vlog", "00099.mem"} {
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	db, err = Open(Config{Dir: dir})
 	if err != nil {
