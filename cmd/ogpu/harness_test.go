@@ -28,7 +28,8 @@ func TestMain(m *testing.M) {
 	}
 	ogpuBin = filepath.Join(dir, "ogpu")
 	build := exec.Command("go", "build", "-o", ogpuBin, ".")
-	build.Env = append(os.Environ(), "CGO_CFLAGS=-O2 -g -Wno-deprecated-declarations")
+	// The release configuration (make build): SIMD kernels on.
+	build.Env = append(os.Environ(), "CGO_CFLAGS=-O2 -g -Wno-deprecated-declarations", "GOEXPERIMENT=simd")
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build ogpu: %v\n%s", err, out)
 		os.Exit(1)
