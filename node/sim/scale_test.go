@@ -30,15 +30,18 @@ import (
 //	p50-ms, p99-ms     delivery latency (received − signed)
 //
 // Goal at 1,000 nodes: rss ≤ 4 GiB, 99% delivered within 1 s. N is
-// $OGPU_SCALE_NODES (default 1000):
+// $OGPU_SCALE_NODES (unset: skipped):
 //
 //	go test ./node/sim -run '^$' -bench SimScale -benchtime 1x -timeout 30m
 //
 // $OGPU_SCALE_HEAPPROFILE=FILE writes a heap profile after the warm-up.
 func BenchmarkSimScale(b *testing.B) {
-	n := 1000
-	if v, err := strconv.Atoi(os.Getenv("OGPU_SCALE_NODES")); err == nil && v > 1 {
-		n = v
+	n, err := strconv.Atoi(os.Getenv("OGPU_SCALE_NODES"))
+	if err != nil || n < 2 {
+		// Not in `make bench`: today a node costs ≥ 21 MiB resident (its
+		// in-memory badger memtable arena) and warm-up grows faster than
+		// N² on 2 cores; see docs/simulation.md ("Scale").
+		b.Skip("set OGPU_SCALE_NODES (e.g. 1000) to run the scale benchmark")
 	}
 	c, err := New(Config{Nodes: n, Latency: 2 * time.Millisecond, Degree: 8, NodeConfig: scaleConfig})
 	if err != nil {
