@@ -328,6 +328,11 @@ func (p *payments) sendDue(ctx context.Context) {
 				p.mu.Lock()
 				delete(p.inflight, d.addr)
 				p.mu.Unlock()
+				// A newer voucher signed while this one was in flight was
+				// skipped above: go again now rather than at the next tick.
+				if p.newerThan(d.addr, d.o) {
+					p.poke()
+				}
 			}()
 			p.send(ctx, d.addr, d.o)
 		}) {
@@ -336,6 +341,19 @@ func (p *payments) sendDue(ctx context.Context) {
 			p.mu.Unlock()
 		}
 	}
+}
+
+// newerThan reports whether addr's stored voucher is newer than o.
+func (p *payments) newerThan(addr common.Address, o payOut) bool {
+	v, err := p.out.Get(addr.Bytes())
+	if err != nil {
+		return false
+	}
+	var cur payOut
+	if json.Unmarshal(v, &cur) != nil {
+		return false
+	}
+	return zeroIfNil(cur.Cumulative).Cmp(zeroIfNil(o.Cumulative)) > 0
 }
 
 // send delivers one payee's newest voucher and pending receipts.
