@@ -31,10 +31,10 @@ func TestDecide(t *testing.T) {
 		{"vvv", 2, true, ""},
 		{"vv.", 2, true, ""},
 		{"v..", 2, false, reasonInconclusive}, // too few valid
-		{"v", 3, true, ""},                   // committee smaller than the quorum: all of it
+		{"v", 3, true, ""},                    // committee smaller than the quorum: all of it
 		{"xxv", 2, false, reasonWrong},
 		{"xx.vv", 3, false, reasonInconclusive}, // tie
-		{"vvvvxxx", 3, true, ""},               // always-approve minority cannot flip
+		{"vvvvxxx", 3, true, ""},                // always-approve minority cannot flip
 		{"vvxxx..", 3, false, reasonWrong},
 		{"...", 2, false, reasonInconclusive},
 	}
