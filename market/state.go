@@ -1,7 +1,6 @@
 package market
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -199,5 +198,3 @@ func (d *db) provTask(id TaskID) (providerTask, bool, error) {
 	return t, err == nil, err
 }
 
-// marshal is json.Marshal for records kept in memory as bytes.
-func marshal(v any) []byte { b, _ := json.Marshal(v); return b }

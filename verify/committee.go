@@ -116,13 +116,6 @@ func (s *selector) stake(ctx context.Context, p peer.ID) (common.Address, *big.I
 	return addr, st, nil
 }
 
-// invalidate forgets cached stakes (after a slash, say).
-func (s *selector) invalidate() {
-	s.mu.Lock()
-	s.stakes, s.total = nil, nil
-	s.mu.Unlock()
-}
-
 // draw picks the committee of taskID under the award's block hash among
 // the candidates with stake, never the client or the provider: the
 // eligible members by the contract's rule, extended by the next-ranked
