@@ -164,6 +164,13 @@ func TestMetricsPaymentsSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer n.Close()
+	// The node's own ad goes out from the capacity loop just after Start.
+	for deadline := time.Now().Add(10 * time.Second); len(n.Capacity()) == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("own capacity ad never arrived")
+		}
+		time.Sleep(10 * time.Millisecond) // poll interval of a deadline loop
+	}
 	m := scrape(t, "http://"+n.APIAddr()+"/metrics")
 	for series, want := range map[string]float64{
 		`ogpu_chain_configured`: 1, `ogpu_earnings_wei`: 3e18, `ogpu_stake_wei`: 2e18, `ogpu_deposit_wei`: 0,
