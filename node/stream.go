@@ -76,8 +76,9 @@ func (n *Node) startStreams(ctx context.Context) error {
 	}
 	// Money (pay.go): vouchers and commitments in the settlement domain,
 	// the award block from the chain head, vouchers to the settler, lies
-	// into the reputation table. Without a chain, streams run unpaid
-	// off-chain (vouchers are kept in memory).
+	// into the reputation table, and the market's persistent voucher
+	// ledger. Without a chain, streams run unpaid off-chain (vouchers are
+	// kept in memory).
 	mo := n.money
 	cfg.Reputation = mo.rep.Score
 	cfg.OnFraud = func(f stream.Fraud) {
@@ -90,6 +91,13 @@ func (n *Node) startStreams(ctx context.Context) error {
 	}
 	if st := mo.settler; st != nil {
 		cfg.Redeem = func(v typed.SignedVoucher) error { return st.Enqueue(v) }
+	}
+	if n.market != nil {
+		// One ledger per (client, payee) pair for batch and stream
+		// payments alike, persisted with the market's money tables.
+		if l := n.market.VoucherLedger(); l != nil {
+			cfg.Ledger = l
+		}
 	}
 	if n.cfg.Has(RoleProvider) {
 		cpu := exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})

@@ -57,6 +57,7 @@ type Cluster struct {
 
 	mu     sync.Mutex
 	closed bool
+	down   map[int]bool // killed and not restarted (faults.go)
 }
 
 // New builds a cluster (hosts and nodes); it starts nothing.

@@ -13,6 +13,12 @@ import (
 // host close and every connection to it drops. Its data directory (if the
 // node config has one) stays for Restart.
 func (c *Cluster) Kill(i int) error {
+	c.mu.Lock()
+	if c.down == nil {
+		c.down = map[int]bool{}
+	}
+	c.down[i] = true
+	c.mu.Unlock()
 	n := c.Nodes[i]
 	var h interface{ Close() error }
 	if nw := n.Network(); nw != nil && nw.Host() != nil {
@@ -49,6 +55,9 @@ func (c *Cluster) Restart(ctx context.Context, i int) error {
 		return err
 	}
 	c.Nodes[i] = n
+	c.mu.Lock()
+	delete(c.down, i)
+	c.mu.Unlock()
 	if err := n.Start(ctx); err != nil {
 		return fmt.Errorf("sim: restart %d: %w", i, err)
 	}
@@ -68,4 +77,11 @@ func (c *Cluster) Restart(ctx context.Context, i int) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Down reports whether node i was killed and not restarted.
+func (c *Cluster) Down(i int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.down[i]
 }
