@@ -197,4 +197,3 @@ func (d *db) provTask(id TaskID) (providerTask, bool, error) {
 	}
 	return t, err == nil, err
 }
-
