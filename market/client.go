@@ -830,9 +830,34 @@ func (m *Market) Wait(ctx context.Context, id JobID) (JobResult, error) {
 		}
 		return JobResult{ID: id, ResultCID: ci, Tasks: info.Tasks, Elapsed: info.Finished.Sub(info.Created)}, nil
 	case JobFailed:
+		if nb := m.persistedNoBid(id, info); nb != nil {
+			// Finished before Wait was called: give callers the same
+			// typed error a live Wait returns.
+			return JobResult{}, fmt.Errorf("%w: %w", ErrJobFailed, nb)
+		}
 		return JobResult{}, fmt.Errorf("%w: %s", ErrJobFailed, info.Error)
 	}
 	return JobResult{}, fmt.Errorf("%w: job %s is not running in this process", ErrNotStarted, id.Short())
+}
+
+// persistedNoBid rebuilds the *NoBidError of a job that failed for want
+// of bids (its record keeps the reason lines; the failed task keeps the
+// per-peer reasons), or returns nil.
+func (m *Market) persistedNoBid(id JobID, info JobInfo) *NoBidError {
+	if len(info.Reasons) == 0 {
+		return nil
+	}
+	j, err := m.db.job(id)
+	if err != nil {
+		return nil
+	}
+	for _, tid := range j.Tasks {
+		t, err := m.db.clientTask(tid)
+		if err == nil && t.State == StateFailed {
+			return &NoBidError{Task: tid, Reasons: t.Reasons}
+		}
+	}
+	return nil
 }
 
 // Job returns a job's persisted state.

@@ -237,6 +237,10 @@ func TestNoBidFailsFastWithReasons(t *testing.T) {
 	if !errors.As(err, &nb) {
 		t.Fatalf("got %v, want a NoBidError", err)
 	}
+	// Waiting again reads the persisted job: the same typed error.
+	if _, err2 := nodes[0].m.Wait(ctx, id); !errors.As(err2, new(*market.NoBidError)) {
+		t.Fatalf("second Wait: %v, want a NoBidError", err2)
+	}
 	if d := time.Since(start); d > 3*time.Second {
 		t.Fatalf("failed after %s, want fast", d)
 	}
