@@ -212,22 +212,6 @@ func cmdChain(ctx context.Context, stdout, stderr io.Writer, args []string) erro
 	return nil
 }
 
-// parseInterspersed parses flags that may come before or after the
-// positional arguments (ogpu chain deposit 1ether --json).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
 // accountState is what `ogpu chain` prints after every action.
 type accountState struct {
 	Address      common.Address `json:"address"`

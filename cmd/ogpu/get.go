@@ -17,15 +17,13 @@ func cmdGet(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	nf.register(fs, false)
 	out := fs.String("o", "", "write to this file (default: standard output)")
 	// Accept "get CID -o FILE" as well as "get -o FILE CID".
-	var cidArg string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cidArg, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if cidArg == "" && fs.NArg() == 1 {
-		cidArg = fs.Arg(0)
+	var cidArg string
+	if len(pos) == 1 {
+		cidArg = pos[0]
 	}
 	if cidArg == "" {
 		return exitUsage{errors.New("usage: ogpu get CID [-o FILE]")}

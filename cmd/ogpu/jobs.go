@@ -19,13 +19,14 @@ func cmdJob(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	var nf nodeFlags
 	nf.register(fs, false)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return exitUsage{errors.New("usage: ogpu job ID [--json]")}
 	}
-	id, err := market.ParseJobID(fs.Arg(0))
+	id, err := market.ParseJobID(pos[0])
 	if err != nil {
 		return exitUsage{err}
 	}

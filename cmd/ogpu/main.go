@@ -119,3 +119,20 @@ func cmdVersion(_ context.Context, stdout, _ io.Writer, args []string) error {
 	fmt.Fprintf(stdout, "ogpu %s\n", version)
 	return nil
 }
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments (ogpu chain deposit 1ether --json, ogpu job ID
+// --datadir D) and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
