@@ -13,6 +13,9 @@ func TestMain(m *testing.M) {
 		// mocknet and libp2p keep a few process-wide workers.
 		goleak.IgnoreAnyFunction("github.com/ipfs/go-log/v2/writer.(*MirrorWriter).logRoutine"),
 		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*peernet).Close"),
+		// A mocknet stream's delivery goroutine finishes its in-flight
+		// (latency-delayed) write after mocknet.Close returns.
+		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*stream).transport"),
 		goleak.IgnoreAnyFunction("go.opencensus.io/stats/view.(*worker).start"),
 		goleak.IgnoreAnyFunction("github.com/golang/glog.(*fileSink).flushDaemon"),
 		// The simulated chain of byzantine runs: geth's global sender cache
