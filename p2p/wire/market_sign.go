@@ -32,11 +32,7 @@ func keccak(b []byte) common.Hash { return ethcrypto.Keccak256Hash(b) }
 
 // JobSpecDigest is the EIP-712 digest of a job spec; it is the job's ID.
 func JobSpecDigest(j *JobSpec) (common.Hash, error) {
-	body, err := clearedBodyHash(j, func(c *JobSpec) { c.Signature = nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(jobSpecTypeHash, body)), nil
+	return offChainDigest(jobSpecTypeHash, j, func(c *JobSpec) { c.Signature = nil })
 }
 
 // SignJobSpec fills in version, client and address from key and signs.
@@ -72,11 +68,7 @@ func VerifyJobSpec(j *JobSpec) error {
 
 // TaskAnnounceDigest is the EIP-712 digest a task announce's signature signs.
 func TaskAnnounceDigest(a *TaskAnnounce) (common.Hash, error) {
-	body, err := clearedBodyHash(a, func(c *TaskAnnounce) { c.Signature = nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(taskAnnounceTypeHash, body)), nil
+	return offChainDigest(taskAnnounceTypeHash, a, func(c *TaskAnnounce) { c.Signature = nil })
 }
 
 // SignTaskAnnounce fills in version, client and address from key and signs.
@@ -120,11 +112,7 @@ func VerifyTaskAnnounceCached(c *identity.Cache, a *TaskAnnounce) error {
 
 // BidDigest is the EIP-712 digest a bid's signature signs.
 func BidDigest(b *Bid) (common.Hash, error) {
-	body, err := clearedBodyHash(b, func(c *Bid) { c.Signature = nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(bidTypeHash, body)), nil
+	return offChainDigest(bidTypeHash, b, func(c *Bid) { c.Signature = nil })
 }
 
 // SignBid fills in version and provider from key and signs.
@@ -165,11 +153,7 @@ func VerifyBidCached(c *identity.Cache, b *Bid) error {
 
 // AwardDigest is the EIP-712 digest an award's signature signs.
 func AwardDigest(a *Award) (common.Hash, error) {
-	body, err := clearedBodyHash(a, func(c *Award) { c.Signature, c.InlineInputs = nil, nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(awardTypeHash, body)), nil
+	return offChainDigest(awardTypeHash, a, func(c *Award) { c.Signature, c.InlineInputs = nil, nil })
 }
 
 // SignAward fills in the version and signs with the client's key, which

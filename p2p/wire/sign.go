@@ -27,11 +27,7 @@ var capacityAdTypeHash = identity.TypeHash("CapacityAd(bytes32 bodyHash)")
 
 // CapacityAdDigest is the EIP-712 digest a capacity ad's signature signs.
 func CapacityAdDigest(ad *CapacityAd) (common.Hash, error) {
-	body, err := clearedBodyHash(ad, func(c *CapacityAd) { c.Signature = nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(capacityAdTypeHash, body)), nil
+	return offChainDigest(capacityAdTypeHash, ad, func(c *CapacityAd) { c.Signature = nil })
 }
 
 // SignCapacityAd fills in the ad's version (if unset), peer ID and address
@@ -85,18 +81,20 @@ func VerifyCapacityAdCached(c *identity.Cache, ad *CapacityAd, from peer.ID) err
 	return nil
 }
 
-// clearedBodyHash is keccak256 of the deterministic protobuf encoding of
-// m with its signature cleared (clear must clear it on the copy it is given).
-// The encoding is canonical for this module's protobuf runtime: signers and
-// verifiers both re-encode the decoded message, and messages carry no maps.
-func clearedBodyHash[M proto.Message](m M, clear func(M)) (common.Hash, error) {
+// offChainDigest is the EIP-712 digest, in the OffChain domain, of the
+// struct typeHash(bytes32 bodyHash), where bodyHash is keccak256 of the
+// deterministic protobuf encoding of m with its signature cleared (clear
+// must clear it on the copy it is given). The encoding is canonical for
+// this module's protobuf runtime: signers and verifiers both re-encode the
+// decoded message, and messages carry no maps.
+func offChainDigest[M proto.Message](typeHash common.Hash, m M, clear func(M)) (common.Hash, error) {
 	c := proto.CloneOf(m)
 	clear(c)
 	b, err := proto.MarshalOptions{Deterministic: true}.Marshal(c)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("wire: encode %T: %w", m, err)
 	}
-	return ethcrypto.Keccak256Hash(b), nil
+	return OffChain.Digest(identity.HashStruct(typeHash, ethcrypto.Keccak256Hash(b))), nil
 }
 
 // checkAddressOf checks that addr is the Ethereum address of id's key.

@@ -87,11 +87,7 @@ var serviceHeartbeatTypeHash = identity.TypeHash("ServiceHeartbeat(bytes32 bodyH
 
 // ServiceHeartbeatDigest is the EIP-712 digest a heartbeat's signature signs.
 func ServiceHeartbeatDigest(h *ServiceHeartbeat) (common.Hash, error) {
-	body, err := clearedBodyHash(h, func(c *ServiceHeartbeat) { c.Signature = nil })
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return OffChain.Digest(identity.HashStruct(serviceHeartbeatTypeHash, body)), nil
+	return offChainDigest(serviceHeartbeatTypeHash, h, func(c *ServiceHeartbeat) { c.Signature = nil })
 }
 
 // SignServiceHeartbeat fills in version, peer ID and address from key and
