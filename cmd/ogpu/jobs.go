@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,16 +33,8 @@ func cmdJob(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	if err != nil {
 		return err
 	}
-	var raw json.RawMessage
-	if err := c.get(ctx, "/v1/jobs/"+id.String(), &raw); err != nil {
-		return err
-	}
-	if *asJSON {
-		_, err := stdout.Write(append(raw, '\n'))
-		return err
-	}
 	var info market.JobInfo
-	if err := json.Unmarshal(raw, &info); err != nil {
+	if done, err := c.read(ctx, "/v1/jobs/"+id.String(), *asJSON, stdout, &info); done || err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "job       %s\nstate     %s\nworkload  %s %v\nmax price %s wei/task\ncreated   %s\n",
@@ -82,16 +73,8 @@ func cmdJobs(ctx context.Context, stdout, stderr io.Writer, args []string) error
 	if err != nil {
 		return err
 	}
-	var raw json.RawMessage
-	if err := c.get(ctx, "/v1/jobs", &raw); err != nil {
-		return err
-	}
-	if *asJSON {
-		_, err := stdout.Write(append(raw, '\n'))
-		return err
-	}
 	var jobs []market.JobInfo
-	if err := json.Unmarshal(raw, &jobs); err != nil {
+	if done, err := c.read(ctx, "/v1/jobs", *asJSON, stdout, &jobs); done || err != nil {
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)

@@ -69,6 +69,20 @@ func (c *apiClient) do(req *http.Request, v any) error {
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
+// read GETs path: with asJSON it copies the daemon's JSON to stdout and
+// reports done; otherwise it decodes the body into v for a text display.
+func (c *apiClient) read(ctx context.Context, path string, asJSON bool, stdout io.Writer, v any) (done bool, err error) {
+	var raw json.RawMessage
+	if err := c.get(ctx, path, &raw); err != nil {
+		return false, err
+	}
+	if asJSON {
+		_, err := stdout.Write(append(raw, '\n'))
+		return true, err
+	}
+	return false, json.Unmarshal(raw, v)
+}
+
 func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -87,16 +101,8 @@ func cmdStatus(ctx context.Context, stdout, _ io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	var raw json.RawMessage
-	if err := c.get(ctx, "/v1/status", &raw); err != nil {
-		return err
-	}
-	if *asJSON {
-		_, err := stdout.Write(append(raw, '\n'))
-		return err
-	}
 	var st node.Status
-	if err := json.Unmarshal(raw, &st); err != nil {
+	if done, err := c.read(ctx, "/v1/status", *asJSON, stdout, &st); done || err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "peer     %s\naddress  %s\nroles    %v\nuptime   %s\npeers    %d\n", st.PeerID, st.Address, st.Roles, st.Uptime, st.Peers)
