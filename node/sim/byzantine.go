@@ -511,8 +511,7 @@ func clientTasks(n *node.Node) (map[common.Hash]bool, int, error) {
 }
 
 // runMoney is Run for scenarios with an adversary (or money only).
-func runMoney(ctx context.Context, sc Scenario, adv *Adversary) (Report, error) {
-	wall := time.Now()
+func runMoney(ctx context.Context, sc Scenario, adv *Adversary, cfg Config) (Report, error) {
 	mr, opts, err := newMoneyRun(ctx, &sc, adv)
 	if err != nil {
 		return Report{}, err
@@ -526,37 +525,25 @@ func runMoney(ctx context.Context, sc Scenario, adv *Adversary) (Report, error) 
 	cheap := new(big.Int).Sub(adv.Price, big.NewInt(100)).String() // liars underbid to win
 	// Committee members and payees are any staked peers, not only gossip
 	// neighbours: every pair is linked (a real network dials anyone).
-	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, Options: opts, Degree: sc.Nodes - 1,
-		NodeConfig: func(i int) node.Config {
-			nc := nodeCfg(i)
-			f := floor
-			if mr.liars[i] {
-				f = cheap
-			}
-			nc.Market.PriceFloor = map[string]string{"matmul": f, "hashgrind": f, "render": f, "mlp": f}
-			return nc
-		}})
+	cfg.Options, cfg.Degree = opts, sc.Nodes-1
+	cfg.NodeConfig = func(i int) node.Config {
+		nc := nodeCfg(i)
+		f := floor
+		if mr.liars[i] {
+			f = cheap
+		}
+		nc.Market.PriceFloor = map[string]string{"matmul": f, "hashgrind": f, "render": f, "mlp": f}
+		return nc
+	}
+	c, err := launch(ctx, cfg, sc)
 	if err != nil {
 		return Report{}, err
 	}
 	defer c.Close()
-	if err := c.Start(ctx); err != nil {
-		return Report{}, err
-	}
-	if err := c.WaitMarket(ctx); err != nil {
-		return Report{}, err
-	}
-	if sc.OnStart != nil {
-		sc.OnStart(c)
-	}
 	stop := mr.watch(ctx, c)
-	rep, err := c.RunScenario(ctx, sc)
-	if err == nil && sc.Stream.Sessions > 0 {
-		// Streams pay through the same persistent ledger as batch tasks,
-		// so the balance check below covers both.
-		sr, serr := c.RunStreams(ctx, sc.Stream) // stream.go
-		rep.Stream, err = &sr, serr
-	}
+	// Streams pay through the same persistent ledger as batch tasks, so
+	// the balance check below covers both.
+	rep, err := c.runWork(ctx, sc)
 	stop()
 	if err != nil {
 		return rep, err
@@ -571,7 +558,6 @@ func runMoney(ctx context.Context, sc Scenario, adv *Adversary) (Report, error) 
 		return rep, err
 	}
 	rep.ChainReport = cr
-	rep.WallSeconds = math.Round(time.Since(wall).Seconds()*1000) / 1000
 	return rep, nil
 }
 

@@ -189,30 +189,58 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 	sc.defaults()
 	ctx, cancel := context.WithTimeout(ctx, sc.Timeout)
 	defer cancel()
-	if adv := sc.adversary(); adv != nil {
-		return runMoney(ctx, sc, adv) // byzantine.go
-	}
 	wall := time.Now()
-	c, err := New(Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, NodeConfig: sc.NodeConfig})
+	cfg := Config{Nodes: sc.Nodes, Latency: sc.Latency, Bandwidth: sc.Bandwidth, Seed: sc.Seed, NodeConfig: sc.NodeConfig}
+	var (
+		rep Report
+		err error
+	)
+	if adv := sc.adversary(); adv != nil {
+		rep, err = runMoney(ctx, sc, adv, cfg) // byzantine.go
+	} else {
+		rep, err = runPlain(ctx, sc, cfg)
+	}
+	rep.WallSeconds = math.Round(time.Since(wall).Seconds()*1000) / 1000
+	return rep, err
+}
+
+func runPlain(ctx context.Context, sc Scenario, cfg Config) (Report, error) {
+	c, err := launch(ctx, cfg, sc)
 	if err != nil {
 		return Report{}, err
 	}
 	defer c.Close()
+	return c.runWork(ctx, sc)
+}
+
+// launch builds and starts a scenario's cluster, waits for its market and
+// runs the OnStart hook. On error nothing is left running.
+func launch(ctx context.Context, cfg Config, sc Scenario) (*Cluster, error) {
+	c, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.Start(ctx); err != nil {
-		return Report{}, err
+		c.Close()
+		return nil, err
 	}
 	if err := c.WaitMarket(ctx); err != nil {
-		return Report{}, err
+		c.Close()
+		return nil, err
 	}
 	if sc.OnStart != nil {
 		sc.OnStart(c)
 	}
+	return c, nil
+}
+
+// runWork runs the scenario's tasks, then its streaming sessions.
+func (c *Cluster) runWork(ctx context.Context, sc Scenario) (Report, error) {
 	rep, err := c.RunScenario(ctx, sc)
 	if err == nil && sc.Stream.Sessions > 0 {
 		sr, serr := c.RunStreams(ctx, sc.Stream) // stream.go
 		rep.Stream, err = &sr, serr
 	}
-	rep.WallSeconds = math.Round(time.Since(wall).Seconds()*1000) / 1000
 	return rep, err
 }
 
