@@ -31,7 +31,7 @@ func (m *Market) VoucherLedger() *VoucherLedger {
 func (l *VoucherLedger) Owed(payee common.Address) *big.Int {
 	var out *big.Int
 	err := l.p.m.cfg.DB.View(func(tx *store.Tx) error {
-		o, _, err := getRec[payOut](tx, l.p.out, payee[:])
+		o, _, err := store.GetJSON[payOut](tx, l.p.out, payee[:])
 		out = zeroIfNil(o.Cumulative)
 		return err
 	})
@@ -55,7 +55,7 @@ func (l *VoucherLedger) Pay(payee common.Address, amount *big.Int) (typed.Signed
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	err := p.m.cfg.DB.Update(func(tx *store.Tx) error {
-		o, _, err := getRec[payOut](tx, p.out, payee[:])
+		o, _, err := store.GetJSON[payOut](tx, p.out, payee[:])
 		if err != nil {
 			return err
 		}
@@ -69,7 +69,7 @@ func (l *VoucherLedger) Pay(payee common.Address, amount *big.Int) (typed.Signed
 		if alreadySent {
 			o.Sent = new(big.Int).Set(o.Cumulative)
 		}
-		return putRec(tx, p.out, payee[:], o)
+		return store.PutJSON(tx, p.out, payee[:], o)
 	})
 	if err != nil {
 		return typed.SignedVoucher{}, fmt.Errorf("market: ledger: %w", err)

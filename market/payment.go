@@ -144,26 +144,6 @@ func newPayments(m *Market) (*payments, error) {
 	return p, nil
 }
 
-func getRec[T any](tx *store.Tx, t *store.Table, key []byte) (T, bool, error) {
-	var v T
-	raw, err := tx.Get(t, key)
-	if errors.Is(err, store.ErrNotFound) {
-		return v, false, nil
-	}
-	if err != nil {
-		return v, false, err
-	}
-	return v, true, json.Unmarshal(raw, &v)
-}
-
-func putRec(tx *store.Tx, t *store.Table, key []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return tx.Put(t, key, raw)
-}
-
 func zeroIfNil(x *big.Int) *big.Int {
 	if x == nil {
 		return new(big.Int)
@@ -203,7 +183,7 @@ func (p *payments) pay(rec *clientTask, resultHash common.Hash, v Verdict, fee *
 	defer p.mu.Unlock()
 	err = p.m.cfg.DB.Update(func(tx *store.Tx) error {
 		issued, receipts = issued[:0], receipts[:0]
-		if _, done, err := getRec[payTask](tx, p.tasks, rec.ID[:]); err != nil || done {
+		if _, done, err := store.GetJSON[payTask](tx, p.tasks, rec.ID[:]); err != nil || done {
 			return err
 		}
 		pt := payTask{Payees: map[string]string{}}
@@ -211,7 +191,7 @@ func (p *payments) pay(rec *clientTask, resultHash common.Hash, v Verdict, fee *
 			if c.amount.Sign() <= 0 {
 				continue
 			}
-			o, _, err := getRec[payOut](tx, p.out, c.payee.Addr[:])
+			o, _, err := store.GetJSON[payOut](tx, p.out, c.payee.Addr[:])
 			if err != nil {
 				return err
 			}
@@ -229,14 +209,14 @@ func (p *payments) pay(rec *clientTask, resultHash common.Hash, v Verdict, fee *
 			o.Voucher = sv
 			r := settle.Receipt{TaskID: common.Hash(rec.ID), Client: p.self, Payee: c.payee.Addr, Amount: c.amount, ResultHash: resultHash}
 			o.Pending = append(o.Pending, r)
-			if err := putRec(tx, p.out, c.payee.Addr[:], o); err != nil {
+			if err := store.PutJSON(tx, p.out, c.payee.Addr[:], o); err != nil {
 				return err
 			}
 			pt.Payees[c.payee.Addr.Hex()] = new(big.Int).Add(zeroIfNil(parseBig(pt.Payees[c.payee.Addr.Hex()])), c.amount).String()
 			issued = append(issued, sv)
 			receipts = append(receipts, []settle.Receipt{r})
 		}
-		return putRec(tx, p.tasks, rec.ID[:], pt)
+		return store.PutJSON(tx, p.tasks, rec.ID[:], pt)
 	})
 	if err != nil {
 		return fmt.Errorf("market: pay task %s: %w", rec.ID.Short(), err)
@@ -384,13 +364,13 @@ func (p *payments) send(ctx context.Context, addr common.Address, o payOut) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	err = p.m.cfg.DB.Update(func(tx *store.Tx) error {
-		cur, ok, err := getRec[payOut](tx, p.out, addr[:])
+		cur, ok, err := store.GetJSON[payOut](tx, p.out, addr[:])
 		if err != nil || !ok {
 			return err
 		}
 		cur.Sent = o.Voucher.CumulativeAmount
 		cur.Pending = cur.Pending[min(len(o.Pending), len(cur.Pending)):]
-		return putRec(tx, p.out, addr[:], cur)
+		return store.PutJSON(tx, p.out, addr[:], cur)
 	})
 	if err != nil {
 		p.m.log.Error("record voucher delivery", "payee", addr, "err", err)
@@ -446,7 +426,7 @@ func (p *payments) handlePay(ctx context.Context, from peer.ID, s *p2p.Stream) {
 	}
 	p.mu.Lock()
 	err = m.cfg.DB.Update(func(tx *store.Tx) error {
-		c, _, err := getRec[credit](tx, p.credits, sv.Client[:])
+		c, _, err := store.GetJSON[credit](tx, p.credits, sv.Client[:])
 		if err != nil {
 			return err
 		}
@@ -455,7 +435,7 @@ func (p *payments) handlePay(ctx context.Context, from peer.ID, s *p2p.Stream) {
 		}
 		c.Received = sv.CumulativeAmount
 		c.Due = zeroIfNil(c.Due)
-		return putRec(tx, p.credits, sv.Client[:], c)
+		return store.PutJSON(tx, p.credits, sv.Client[:], c)
 	})
 	p.mu.Unlock()
 	if err != nil {
@@ -470,19 +450,19 @@ func (p *payments) owe(client common.Address, tid TaskID, price *big.Int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	err := p.m.cfg.DB.Update(func(tx *store.Tx) error {
-		if _, ok, err := getRec[string](tx, p.due, tid[:]); err != nil || ok {
+		if _, ok, err := store.GetJSON[string](tx, p.due, tid[:]); err != nil || ok {
 			return err
 		}
-		c, _, err := getRec[credit](tx, p.credits, client[:])
+		c, _, err := store.GetJSON[credit](tx, p.credits, client[:])
 		if err != nil {
 			return err
 		}
 		c.Due = new(big.Int).Add(zeroIfNil(c.Due), price)
 		c.Received = zeroIfNil(c.Received)
-		if err := putRec(tx, p.credits, client[:], c); err != nil {
+		if err := store.PutJSON(tx, p.credits, client[:], c); err != nil {
 			return err
 		}
-		return putRec(tx, p.due, tid[:], price.String())
+		return store.PutJSON(tx, p.due, tid[:], price.String())
 	})
 	if err != nil {
 		p.m.log.Error("record delivered task", "task", tid.Short(), "err", err)
@@ -495,7 +475,7 @@ func (p *payments) owe(client common.Address, tid TaskID, price *big.Int) {
 func (p *payments) unpaid(client common.Address) *big.Int {
 	var c credit
 	p.m.cfg.DB.View(func(tx *store.Tx) error {
-		c, _, _ = getRec[credit](tx, p.credits, client[:])
+		c, _, _ = store.GetJSON[credit](tx, p.credits, client[:])
 		return nil
 	})
 	u := new(big.Int).Sub(zeroIfNil(c.Due), zeroIfNil(c.Received))

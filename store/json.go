@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -56,4 +57,30 @@ func (j JSON[T]) All(prefix string, fn func(key string, v T) error) error {
 		}
 		return fn(string(k), v)
 	})
+}
+
+// GetJSON loads the JSON value under key of table t inside a transaction;
+// found is false (and the error nil) when the key is absent. A value that
+// does not decode is reported with its table and key.
+func GetJSON[T any](tx *Tx, t *Table, key []byte) (v T, found bool, err error) {
+	raw, err := tx.Get(t, key)
+	if errors.Is(err, ErrNotFound) {
+		return v, false, nil
+	}
+	if err != nil {
+		return v, false, err
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return v, false, fmt.Errorf("store: corrupt %s record %x: %w", t.name, key, err)
+	}
+	return v, true, nil
+}
+
+// PutJSON stores v as JSON under key of table t inside a transaction.
+func PutJSON(tx *Tx, t *Table, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("store: encode %s/%x: %w", t.name, key, err)
+	}
+	return tx.Put(t, key, raw)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -179,4 +180,32 @@ func TestEmptyVlogAfterCrash(t *testing.T) {
 	if v, err := db.MustTable("money", Money()).Get([]byte("k")); err != nil || string(v) != "v" {
 		t.Fatalf("after recovery: %q, %v", v, err)
 	}
+}
+
+func TestGetPutJSON(t *testing.T) {
+	db := openTest(t, Config{InMemory: true})
+	tab := db.MustTable("recs", Money())
+	type rec struct{ N int }
+	err := db.Update(func(tx *Tx) error {
+		if _, found, err := GetJSON[rec](tx, tab, []byte("a")); found || err != nil {
+			t.Fatalf("absent key: found=%v err=%v", found, err)
+		}
+		if err := PutJSON(tx, tab, []byte("a"), rec{N: 7}); err != nil {
+			return err
+		}
+		v, found, err := GetJSON[rec](tx, tab, []byte("a"))
+		if !found || err != nil || v.N != 7 {
+			t.Fatalf("got %+v found=%v err=%v", v, found, err)
+		}
+		return tx.Put(tab, []byte("bad"), []byte("{"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *Tx) error {
+		if _, _, err := GetJSON[rec](tx, tab, []byte("bad")); err == nil || !strings.Contains(err.Error(), "corrupt recs record") {
+			t.Fatalf("corrupt record: %v", err)
+		}
+		return nil
+	})
 }

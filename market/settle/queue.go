@@ -2,7 +2,6 @@ package settle
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/ogpu/ogpu/p2p/typed"
-	"github.com/ogpu/ogpu/store"
 )
 
 // Money tables of the Settler.
@@ -72,29 +70,6 @@ type BatchRecord struct {
 
 func pairKey(client, payee common.Address) []byte {
 	return append(append(make([]byte, 0, 40), client[:]...), payee[:]...)
-}
-
-func getJSON[T any](tx *store.Tx, t *store.Table, key []byte) (T, bool, error) {
-	var v T
-	raw, err := tx.Get(t, key)
-	if errors.Is(err, store.ErrNotFound) {
-		return v, false, nil
-	}
-	if err != nil {
-		return v, false, err
-	}
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, false, fmt.Errorf("settle: corrupt %s record %x: %w", t.Name(), key, err)
-	}
-	return v, true, nil
-}
-
-func putJSON(tx *store.Tx, t *store.Table, key []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return tx.Put(t, key, raw)
 }
 
 func jsonUnmarshal(b []byte, v any) error {

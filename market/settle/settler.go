@@ -88,7 +88,7 @@ func (s *Settler) Enqueue(v typed.SignedVoucher, receipts ...Receipt) error {
 	s.dbMu.Lock()
 	defer s.dbMu.Unlock()
 	err := s.cfg.DB.Update(func(tx *store.Tx) error {
-		q, ok, err := getJSON[queuedVoucher](tx, s.vouchers, key)
+		q, ok, err := store.GetJSON[queuedVoucher](tx, s.vouchers, key)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Settler) Enqueue(v typed.SignedVoucher, receipts ...Receipt) error {
 			return nil
 		}
 		q.Receipts = append(q.Receipts, receipts...)
-		return putJSON(tx, s.vouchers, key, q)
+		return store.PutJSON(tx, s.vouchers, key, q)
 	})
 	if err != nil {
 		return err
@@ -123,10 +123,10 @@ func (s *Settler) EnqueueEvidence(ev Evidence) error {
 	s.dbMu.Lock()
 	defer s.dbMu.Unlock()
 	err := s.cfg.DB.Update(func(tx *store.Tx) error {
-		if _, ok, err := getJSON[queuedEvidence](tx, s.evidence, ev.Key()); err != nil || ok {
+		if _, ok, err := store.GetJSON[queuedEvidence](tx, s.evidence, ev.Key()); err != nil || ok {
 			return err
 		}
-		return putJSON(tx, s.evidence, ev.Key(), queuedEvidence{Evidence: ev, Since: s.cfg.Now()})
+		return store.PutJSON(tx, s.evidence, ev.Key(), queuedEvidence{Evidence: ev, Since: s.cfg.Now()})
 	})
 	if err != nil {
 		return err
@@ -167,7 +167,7 @@ func LoadBatch(db *store.DB, root common.Hash) (BatchRecord, error) {
 	}
 	var out BatchRecord
 	err = db.View(func(tx *store.Tx) error {
-		b, ok, err := getJSON[BatchRecord](tx, t, root[:])
+		b, ok, err := store.GetJSON[BatchRecord](tx, t, root[:])
 		if err == nil && !ok {
 			err = fmt.Errorf("%w: %s", store.ErrNotFound, root)
 		}
@@ -299,7 +299,7 @@ func (s *Settler) step(ctx context.Context, force bool) (done bool, err error) {
 	var cur inflight
 	var have bool
 	err = s.cfg.DB.View(func(tx *store.Tx) error {
-		cur, have, err = getJSON[inflight](tx, s.inflight, inflightKey)
+		cur, have, err = store.GetJSON[inflight](tx, s.inflight, inflightKey)
 		return err
 	})
 	if err != nil {
@@ -397,13 +397,13 @@ func (s *Settler) finish(ctx context.Context, cur inflight, r *types.Receipt) er
 		if ok {
 			rec := BatchRecord{Root: cur.Root, TxHash: cur.Hash, Block: r.BlockNumber.Uint64(), GasUsed: r.GasUsed,
 				Vouchers: len(cur.Pairs), Receipts: cur.Receipts}
-			if err := putJSON(tx, s.batches, cur.Root[:], rec); err != nil {
+			if err := store.PutJSON(tx, s.batches, cur.Root[:], rec); err != nil {
 				return err
 			}
 		}
 		for i, p := range cur.Pairs {
 			key := pairKey(p.Client, p.Payee)
-			q, have, err := getJSON[queuedVoucher](tx, s.vouchers, key)
+			q, have, err := store.GetJSON[queuedVoucher](tx, s.vouchers, key)
 			if err != nil {
 				return err
 			}
@@ -424,7 +424,7 @@ func (s *Settler) finish(ctx context.Context, cur inflight, r *types.Receipt) er
 			if ok && paid[i].Cmp(p.Amount) < 0 {
 				q.Short = now // the deposit ran out; retry later
 			}
-			if err := putJSON(tx, s.vouchers, key, q); err != nil {
+			if err := store.PutJSON(tx, s.vouchers, key, q); err != nil {
 				return err
 			}
 		}
@@ -435,7 +435,7 @@ func (s *Settler) finish(ctx context.Context, cur inflight, r *types.Receipt) er
 func (s *Settler) putInflight(cur inflight) error {
 	s.dbMu.Lock()
 	defer s.dbMu.Unlock()
-	return s.cfg.DB.Update(func(tx *store.Tx) error { return putJSON(tx, s.inflight, inflightKey, cur) })
+	return s.cfg.DB.Update(func(tx *store.Tx) error { return store.PutJSON(tx, s.inflight, inflightKey, cur) })
 }
 
 // submitEvidence sends the queued evidence with the lowest award block.
@@ -489,7 +489,7 @@ func (s *Settler) submitEvidence(ctx context.Context) (bool, error) {
 			s.dbMu.Lock()
 			defer s.dbMu.Unlock()
 			return true, s.cfg.DB.Update(func(tx *store.Tx) error {
-				return putJSON(tx, s.evidence, ev.Key(), queuedEvidence{Evidence: ev, Since: list[0].Since})
+				return store.PutJSON(tx, s.evidence, ev.Key(), queuedEvidence{Evidence: ev, Since: list[0].Since})
 			})
 		}
 	}
@@ -618,7 +618,7 @@ func (s *Settler) dropPaid(paid []pairAmount) error {
 	return s.cfg.DB.Update(func(tx *store.Tx) error {
 		for _, p := range paid {
 			key := pairKey(p.Client, p.Payee)
-			q, have, err := getJSON[queuedVoucher](tx, s.vouchers, key)
+			q, have, err := store.GetJSON[queuedVoucher](tx, s.vouchers, key)
 			if err != nil {
 				return err
 			}
