@@ -29,14 +29,7 @@ func BenchmarkCapacityGossip(b *testing.B) {
 		b.Fatal(err)
 	}
 	// Warm-up: every table full, so meshes have formed.
-	if err := WaitFor(ctx, func() bool {
-		for _, nd := range c.Nodes {
-			if len(nd.Capacity()) != n {
-				return false
-			}
-		}
-		return true
-	}); err != nil {
+	if err := c.WaitCapacity(ctx); err != nil {
 		b.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))

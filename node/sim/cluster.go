@@ -277,3 +277,19 @@ func WaitFor(ctx context.Context, cond func() bool) error {
 		}
 	}
 }
+
+// CapacityFull counts the nodes whose capacity table holds every node's ad.
+func (c *Cluster) CapacityFull() int {
+	full := 0
+	for _, n := range c.Nodes {
+		if len(n.Capacity()) >= len(c.Nodes) {
+			full++
+		}
+	}
+	return full
+}
+
+// WaitCapacity waits until every node's capacity table holds every ad.
+func (c *Cluster) WaitCapacity(ctx context.Context) error {
+	return WaitFor(ctx, func() bool { return c.CapacityFull() == len(c.Nodes) })
+}

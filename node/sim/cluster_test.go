@@ -46,14 +46,7 @@ func TestCapacityTable20(t *testing.T) {
 	}
 	wctx, wcancel := context.WithDeadline(ctx, start.Add(limit))
 	defer wcancel()
-	err = WaitFor(wctx, func() bool {
-		for _, nd := range c.Nodes {
-			if len(nd.Capacity()) != n {
-				return false
-			}
-		}
-		return true
-	})
+	err = c.WaitCapacity(wctx)
 	if err != nil {
 		for i, nd := range c.Nodes {
 			t.Logf("node %d: %d ads", i, len(nd.Capacity()))

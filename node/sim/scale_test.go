@@ -54,21 +54,8 @@ func BenchmarkSimScale(b *testing.B) {
 	if err := c.Start(ctx); err != nil {
 		b.Fatal(err)
 	}
-	if err := WaitFor(ctx, func() bool {
-		for _, nd := range c.Nodes {
-			if len(nd.Capacity()) != n {
-				return false
-			}
-		}
-		return true
-	}); err != nil {
-		full := 0
-		for _, nd := range c.Nodes {
-			if len(nd.Capacity()) == n {
-				full++
-			}
-		}
-		b.Fatalf("%d of %d tables full after %v: %v", full, n, time.Since(start), err)
+	if err := c.WaitCapacity(ctx); err != nil {
+		b.Fatalf("%d of %d tables full after %v: %v", c.CapacityFull(), n, time.Since(start), err)
 	}
 	warmup := time.Since(start)
 	runtime.GC()
