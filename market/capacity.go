@@ -170,7 +170,7 @@ func (c *Capacity) Changed() {
 	}
 }
 
-// Table returns the live entries, freshest author first... sorted by peer ID
+// Table returns the live entries sorted by peer ID
 // for stable output. The slice and entries are copies.
 func (c *Capacity) Table() []CapacityEntry {
 	now := c.cfg.Now()

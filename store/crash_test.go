@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -80,22 +81,13 @@ func TestCrashConsistency(t *testing.T) {
 		done := make(chan uint64)
 		go func() {
 			var last uint64
-			buf := make([]byte, 0, 64)
-			one := make([]byte, 1)
-			for {
-				if _, err := out.Read(one); err != nil {
-					done <- last
-					return
-				}
-				if one[0] == '\n' {
-					if v, err := strconv.ParseUint(string(buf), 10, 64); err == nil {
-						last = v
-					}
-					buf = buf[:0]
-				} else {
-					buf = append(buf, one[0])
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				if v, err := strconv.ParseUint(sc.Text(), 10, 64); err == nil {
+					last = v
 				}
 			}
+			done <- last
 		}()
 		time.Sleep(time.Duration(20+r*7%60) * time.Millisecond) // crash point, not a wait for a condition
 		cmd.Process.Signal(syscall.SIGKILL)
