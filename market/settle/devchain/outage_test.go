@@ -171,9 +171,13 @@ func TestSettlerRPCOutage(t *testing.T) {
 	enqueue(0, 40)
 	px.setDown(true)
 	enqueue(40, 80) // queued while the chain is unreachable
-	time.Sleep(300 * time.Millisecond)
-	if st := s.Stats(); st.Errors == 0 {
-		t.Log("no step failed during the outage (the settler may have been idle)")
+	// The settler must actually run into the outage, or this test proves
+	// nothing: wait until a step has failed against the dead endpoint.
+	for deadline := time.Now().Add(20 * time.Second); s.Stats().Errors == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the settler never hit the outage")
+		}
+		time.Sleep(5 * time.Millisecond) // poll interval of a deadline loop
 	}
 	px.setDown(false)
 	enqueue(80, 100)
