@@ -158,6 +158,13 @@ func (m *Market) start() error {
 			m.pay.sendLoop(m.ctx)
 		}()
 	}
+	if m.provider != nil {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			m.provider.expireLoop(m.ctx.Done())
+		}()
+	}
 	return nil
 }
 

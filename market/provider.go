@@ -28,13 +28,15 @@ type provider struct {
 	m   *Market
 	sem chan struct{}
 
+	bids *bidBook // open bids, for the won/lost counts
+
 	mu     sync.Mutex
 	used   int             // slots held by awarded or running tasks
 	active map[TaskID]bool // tasks between award and delivery
 }
 
 func newProvider(m *Market) *provider {
-	return &provider{m: m, sem: make(chan struct{}, maxBidSenders), active: map[TaskID]bool{}}
+	return &provider{m: m, sem: make(chan struct{}, maxBidSenders), active: map[TaskID]bool{}, bids: newBidBook()}
 }
 
 func (p *provider) freeSlots() int {
@@ -94,6 +96,12 @@ func (p *provider) sendBid(ctx context.Context, client peer.ID, msg *wire.BidMes
 		return
 	}
 	s.Close()
+	if b := msg.GetBid(); b != nil {
+		tid := TaskID(b.TaskId)
+		if p.bids.sent(tid, p.m.cfg.Now()) {
+			p.m.emit(Event{Kind: EventBidSent, Task: tid, Peer: client, Detail: b.Price})
+		}
+	}
 }
 
 func refuse(s *p2p.Stream, tid []byte, why string) {
@@ -173,6 +181,8 @@ func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream)
 	p.active[tid] = true
 	p.mu.Unlock()
 	s.WriteMsg(&wire.AwardReply{Version: wire.AwardVersion, TaskId: aw.TaskId, Accepted: true})
+	p.bids.won(tid)
+	m.emit(Event{Kind: EventBidWon, Task: tid, Job: JobID(aw.Announce.JobDigest), Peer: from, Detail: aw.Price})
 	if !m.goTask(func(ctx context.Context) { p.run(ctx, &rec, &aw) }) {
 		p.release(tid, false)
 	}

@@ -151,6 +151,9 @@ const (
 	EventJobDone      EventKind = "job_done"
 	EventJobFailed    EventKind = "job_failed"
 	// Provider side.
+	EventBidSent EventKind = "bid_sent" // a bid went out
+	EventBidWon  EventKind = "bid_won"  // its task's award was accepted
+	EventBidLost EventKind = "bid_lost" // no award within BidExpiry
 	EventRunning EventKind = "running"
 	EventRan     EventKind = "ran"
 )

@@ -62,7 +62,9 @@ type metrics struct {
 	n   *Node
 	reg *prometheus.Registry
 
+	bidsSent     prometheus.Counter
 	bidsWon      prometheus.Counter
+	bidsLost     prometheus.Counter
 	provRan      prometheus.Counter
 	auctionBids  prometheus.Counter
 	auctionAward prometheus.Counter
@@ -92,7 +94,9 @@ func newMetrics(n *Node) *metrics {
 		m.reg.MustRegister(c)
 		return c
 	}
+	m.bidsSent = counter("bids_sent_total", "Provider: bids this node sent to clients.")
 	m.bidsWon = counter("bids_won_total", "Provider: bids of this node that won an award it accepted.")
+	m.bidsLost = counter("bids_lost_total", "Provider: bids of this node that got no award within market.BidExpiry (30s).")
 	m.provRan = counter("provider_tasks_ran_total", "Provider: tasks this node ran to the end.")
 	m.auctionBids = counter("auction_bids_received_total", "Client: bids received in this node's auctions.")
 	m.auctionAward = counter("auction_awards_total", "Client: awards made in this node's auctions.")
@@ -110,8 +114,13 @@ func (m *metrics) handler() http.Handler {
 func (m *metrics) watch(events <-chan market.Event) {
 	for ev := range events {
 		switch ev.Kind {
-		case market.EventRunning:
+		case market.EventBidSent:
+			m.bidsSent.Inc()
+		case market.EventBidWon:
 			m.bidsWon.Inc()
+		case market.EventBidLost:
+			m.bidsLost.Inc()
+		case market.EventRunning:
 			m.mu.Lock()
 			m.running[ev.Task] = true
 			m.mu.Unlock()

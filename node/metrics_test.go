@@ -130,14 +130,18 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 	// The providers' side: between them they won and ran both tasks.
-	var won, ran float64
+	var sent, won, ran float64
 	for _, b := range c.base[1:] {
 		m := scrape(t, b+"/metrics")
+		if _, ok := m["ogpu_bids_lost_total"]; !ok {
+			t.Errorf("%s: no ogpu_bids_lost_total series", b)
+		}
+		sent += m["ogpu_bids_sent_total"]
 		won += m["ogpu_bids_won_total"]
 		ran += m["ogpu_provider_tasks_ran_total"]
 	}
-	if won < 2 || ran < 2 {
-		t.Errorf("providers won %v and ran %v tasks, want ≥ 2 each", won, ran)
+	if won < 2 || ran < 2 || sent < won {
+		t.Errorf("providers sent %v bids, won %v and ran %v tasks, want ≥ 2 won and ran, sent ≥ won", sent, won, ran)
 	}
 
 	var p node.Payments
