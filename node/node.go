@@ -86,6 +86,7 @@ type Node struct {
 	mu      sync.Mutex
 	state   state
 	closers []func() error // in start order; Close runs them backwards
+	closing chan struct{}  // closed when Close has finished
 	wg      sync.WaitGroup
 	started time.Time
 }
@@ -263,22 +264,50 @@ func (n *Node) dataDir() string {
 // returns the joined errors of the parts.
 func (n *Node) Close() error {
 	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.closeLocked()
+	if n.state == stateClosed {
+		done := n.closing
+		n.mu.Unlock()
+		if done != nil {
+			<-done // a concurrent Close: return once it is done
+		}
+		return nil
+	}
+	closers := n.takeClosersLocked()
+	n.mu.Unlock()
+	// The components stop without n.mu held: API handlers that ask the node
+	// for its parts meanwhile get ErrClosed instead of waiting on the lock
+	// while the API server waits for them.
+	defer close(n.closing)
+	return n.runClosers(closers)
 }
 
+// takeClosersLocked marks the node closed and hands over its closers.
+// Called with n.mu held.
+func (n *Node) takeClosersLocked() []func() error {
+	n.state = stateClosed
+	n.closing = make(chan struct{})
+	closers := n.closers
+	n.closers = nil
+	return closers
+}
+
+// closeLocked closes a node whose Start failed. Called with n.mu held
+// (nothing else can reach the node's parts yet).
 func (n *Node) closeLocked() error {
 	if n.state == stateClosed {
 		return nil
 	}
-	n.state = stateClosed
+	defer close(n.closing)
+	return n.runClosers(n.takeClosersLocked())
+}
+
+func (n *Node) runClosers(closers []func() error) error {
 	var errs []error
-	for i := len(n.closers) - 1; i >= 0; i-- {
-		if err := n.closers[i](); err != nil {
+	for i := len(closers) - 1; i >= 0; i-- {
+		if err := closers[i](); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	n.closers = nil
 	n.wg.Wait()
 	return errors.Join(errs...)
 }
