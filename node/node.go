@@ -214,6 +214,9 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		return err
 	}
 	n.closers = append(n.closers, n.db.Close)
+	if err = n.startReputation(); err != nil {
+		return err
+	}
 
 	if n.opts.inv != nil {
 		n.inv = *n.opts.inv

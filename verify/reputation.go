@@ -30,18 +30,25 @@ type Record struct {
 	Dissents  int           `json:"dissents"`  // attestations against the committee's verdict
 }
 
-// Reputation is the table of peers' records, kept in memory (it is a local
-// opinion, rebuilt from experience after a restart). It feeds auction tie
-// breaks (Score) and gossipsub's application score (AppScore). Safe for
-// concurrent use; every method is fast and never blocks.
+// Reputation is the table of peers' records: a local opinion built from
+// experience. It feeds auction tie breaks (Score) and gossipsub's
+// application score (AppScore). It lives in memory; the node persists the
+// records that changed (Changed) and restores them at start (Restore), so
+// a restart does not forgive a liar. Safe for concurrent use; every method
+// is fast and never blocks.
 type Reputation struct {
-	mu sync.Mutex
-	m  map[peer.ID]*Record
+	mu    sync.Mutex
+	m     map[peer.ID]*Record
+	dirty map[peer.ID]struct{}
 }
 
 // NewReputation returns an empty table.
-func NewReputation() *Reputation { return &Reputation{m: map[peer.ID]*Record{}} }
+func NewReputation() *Reputation {
+	return &Reputation{m: map[peer.ID]*Record{}, dirty: map[peer.ID]struct{}{}}
+}
 
+// rec returns p's record for an update and marks it changed. Called with
+// r.mu held.
 func (r *Reputation) rec(p peer.ID) *Record {
 	x, ok := r.m[p]
 	if !ok {
@@ -51,7 +58,51 @@ func (r *Reputation) rec(p peer.ID) *Record {
 		x = &Record{}
 		r.m[p] = x
 	}
+	r.dirty[p] = struct{}{}
 	return x
+}
+
+// Changed returns copies of the records updated since the last call, for
+// persisting; a caller that fails to persist them calls MarkChanged.
+func (r *Reputation) Changed() map[peer.ID]Record {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.dirty) == 0 {
+		return nil
+	}
+	out := make(map[peer.ID]Record, len(r.dirty))
+	for p := range r.dirty {
+		if x, ok := r.m[p]; ok {
+			out[p] = *x
+		}
+	}
+	clear(r.dirty)
+	return out
+}
+
+// MarkChanged marks peers' records changed again (a failed save).
+func (r *Reputation) MarkChanged(ps []peer.ID) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range ps {
+		if _, ok := r.m[p]; ok {
+			r.dirty[p] = struct{}{}
+		}
+	}
+}
+
+// Restore loads persisted records (at start, before use). Records already
+// in the table are kept; the table's bound applies.
+func (r *Reputation) Restore(recs map[peer.ID]Record) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for p, x := range recs {
+		if _, ok := r.m[p]; ok || len(r.m) >= maxReputation {
+			continue
+		}
+		x := x
+		r.m[p] = &x
+	}
 }
 
 // Success records an accepted result delivered after latency.
