@@ -122,8 +122,8 @@ func BenchmarkSimScale(b *testing.B) {
 // N-fold validation instead of N/10.
 func scaleConfig(int) node.Config {
 	c := node.Simulation()
-	c.Market.CapacityInterval = node.Duration(30 * time.Second)
-	c.Market.CapacityTTL = node.Duration(90 * time.Second)
+	c.Market.CapacityInterval = node.Duration(2 * time.Minute)
+	c.Market.CapacityTTL = node.Duration(6 * time.Minute)
 	return c
 }
 
