@@ -140,6 +140,7 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		ListenAddrs: cfg.P2P.Listen,
 		Bootstrap:   cfg.P2P.Bootstrap,
 		MDNS:        cfg.P2P.MDNS,
+		SeenTTL:     cfg.P2P.SeenTTL.D(),
 		Host:        o.host,
 		Logger:      n.log,
 		AppScore:    n.appScore, // reputation and market penalties (pay.go)
