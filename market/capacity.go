@@ -90,7 +90,7 @@ type Capacity struct {
 	sub   *p2p.Subscription
 
 	mu    sync.RWMutex
-	table map[peer.ID]*CapacityEntry
+	table map[peer.ID]*capEntry
 	seq   uint64
 
 	changed chan struct{}
@@ -119,7 +119,7 @@ func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
 	return &Capacity{
 		cfg:     cfg,
 		log:     cfg.Logger.With("component", "capacity"),
-		table:   make(map[peer.ID]*CapacityEntry),
+		table:   make(map[peer.ID]*capEntry),
 		changed: make(chan struct{}, 1),
 		// Sequence numbers increase across restarts: start at the clock.
 		seq: uint64(cfg.Now().UnixNano()),
@@ -170,20 +170,73 @@ func (c *Capacity) Changed() {
 	}
 }
 
+// capEntry is a table entry: the validated ad as received (shared with the
+// other receivers when the SigCache memoizes decodes, so never modified)
+// and when it last arrived. CapacityEntry is built from it on demand, so a
+// node holding N ads keeps N pointers, not N decoded copies.
+type capEntry struct {
+	ad      *wire.CapacityAd
+	updated time.Time
+}
+
+func (e *capEntry) entry() CapacityEntry {
+	ad := e.ad
+	out := CapacityEntry{
+		PeerID:  ad.PeerID(),
+		Address: common.BytesToAddress(ad.Address),
+		Resources: Resources{
+			CPUCores:    ad.CpuCores,
+			MemoryBytes: ad.MemoryBytes,
+			Roles:       append([]string(nil), ad.Roles...),
+			Load:        ad.Load,
+			PriceFloor:  make(map[string]string, len(ad.Prices)),
+		},
+		Seq:     ad.Seq,
+		Signed:  time.UnixMilli(ad.TimestampMs),
+		Updated: e.updated,
+	}
+	for _, g := range ad.Gpus {
+		out.GPUs = append(out.GPUs, GPU{Name: g.Name, UUID: g.Uuid, MemoryTotal: g.MemoryTotal, MemoryFree: g.MemoryFree,
+			CCMajor: g.CcMajor, CCMinor: g.CcMinor, UtilizationPct: g.UtilizationPct, TemperatureC: g.TemperatureC, PowerMW: g.PowerMw})
+	}
+	for _, p := range ad.Prices {
+		out.PriceFloor[p.Workload] = p.Wei
+	}
+	return out
+}
+
 // Table returns the live entries sorted by peer ID
 // for stable output. The slice and entries are copies.
 func (c *Capacity) Table() []CapacityEntry {
 	now := c.cfg.Now()
 	c.mu.RLock()
-	out := make([]CapacityEntry, 0, len(c.table))
+	live := make([]*capEntry, 0, len(c.table))
 	for _, e := range c.table {
-		if now.Sub(e.Updated) <= c.cfg.TTL {
-			out = append(out, *e)
+		if now.Sub(e.updated) <= c.cfg.TTL {
+			live = append(live, e)
 		}
+	}
+	out := make([]CapacityEntry, len(live))
+	for i, e := range live {
+		out[i] = e.entry()
 	}
 	c.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].PeerID < out[j].PeerID })
 	return out
+}
+
+// Len returns the number of live entries, without copying them.
+func (c *Capacity) Len() int {
+	now := c.cfg.Now()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	n := 0
+	for _, e := range c.table {
+		if now.Sub(e.updated) <= c.cfg.TTL {
+			n++
+		}
+	}
+	return n
 }
 
 // Lookup returns the live entry of one peer.
@@ -191,10 +244,10 @@ func (c *Capacity) Lookup(id peer.ID) (CapacityEntry, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	e, ok := c.table[id]
-	if !ok || c.cfg.Now().Sub(e.Updated) > c.cfg.TTL {
+	if !ok || c.cfg.Now().Sub(e.updated) > c.cfg.TTL {
 		return CapacityEntry{}, false
 	}
-	return *e, true
+	return e.entry(), true
 }
 
 func (c *Capacity) receiveLoop(ctx context.Context) {
@@ -213,49 +266,35 @@ func (c *Capacity) receiveLoop(ctx context.Context) {
 }
 
 // record keeps ad if it is newer than what the table has for its author.
+// ad is not modified (it may be shared with other receivers).
 func (c *Capacity) record(ad *wire.CapacityAd) {
 	id := ad.PeerID()
-	e := &CapacityEntry{
-		PeerID:  id,
-		Address: common.BytesToAddress(ad.Address),
-		Resources: Resources{
-			CPUCores:    ad.CpuCores,
-			MemoryBytes: ad.MemoryBytes,
-			Roles:       append([]string(nil), ad.Roles...),
-			Load:        ad.Load,
-			PriceFloor:  make(map[string]string, len(ad.Prices)),
-		},
-		Seq:     ad.Seq,
-		Signed:  time.UnixMilli(ad.TimestampMs),
-		Updated: c.cfg.Now(),
-	}
-	for _, g := range ad.Gpus {
-		e.GPUs = append(e.GPUs, GPU{Name: g.Name, UUID: g.Uuid, MemoryTotal: g.MemoryTotal, MemoryFree: g.MemoryFree,
-			CCMajor: g.CcMajor, CCMinor: g.CcMinor, UtilizationPct: g.UtilizationPct, TemperatureC: g.TemperatureC, PowerMW: g.PowerMw})
-	}
-	for _, p := range ad.Prices {
-		e.PriceFloor[p.Workload] = p.Wei
-	}
+	now := c.cfg.Now()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.table[id]; ok && old.Seq >= ad.Seq {
-		if old.Seq == ad.Seq {
-			old.Updated = e.Updated // a re-delivery still proves liveness
+	if old, ok := c.table[id]; ok && old.ad.Seq >= ad.Seq {
+		if old.ad.Seq == ad.Seq {
+			old.updated = now // a re-delivery still proves liveness
 		}
 		return
 	}
-	c.table[id] = e
+	c.table[id] = &capEntry{ad: ad, updated: now}
 }
 
 // publishLoop publishes at start, on Changed, when the set of topic peers
 // grows (so newcomers learn about us without waiting a whole Interval), and
 // every Interval ±20%; it also prunes expired entries.
 //
-// A join is answered at once (spaced by minRepeat) and once more when the
-// topic's peer set has been still for meshSettle: gossipsub grafts new
-// peers into its mesh on the next heartbeat (1 s), and an ad flood-published
-// before that reaches the direct neighbours only, since relays have no mesh
-// to forward it on yet.
+// Joins are coalesced. The first join after a quiet spell is answered at
+// once (the newcomer is a direct peer: flood publish reaches it), and once
+// more when the peer set has been still for a jittered meshSettle, since
+// gossipsub grafts new peers into its mesh on the next heartbeat (1 s) and
+// an ad published before that reaches the direct neighbours only. Joins
+// while that answer is pending only push it later, up to a jittered
+// maxDefer after the previous publish, so a burst of joins (a network
+// starting, a partition healing) costs one network-wide publish per
+// maxDefer instead of one per join; a newcomer still has our ad within
+// about maxDefer.
 func (c *Capacity) publishLoop(ctx context.Context) {
 	defer c.wg.Done()
 	if c.cfg.Resources == nil {
@@ -266,12 +305,15 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 		peerPoll   = 100 * time.Millisecond
 		minRepeat  = time.Second // stays under p2p.CapacityRate
 		meshSettle = 1200 * time.Millisecond
+		maxDefer   = 4 * time.Second
 	)
 	tick := time.NewTicker(peerPoll)
 	defer tick.Stop()
 	var (
 		last       time.Time // zero: the first ad goes out at once
-		grew       time.Time // when the peer set last grew; zero when answered
+		grew       time.Time // last join not yet answered after settling; zero if none
+		settle     time.Duration
+		deferMax   time.Duration
 		knownPeers = 0
 		due        = true
 		period     = c.jitter()
@@ -279,15 +321,23 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 	for {
 		now := c.cfg.Now()
 		if n := len(c.topic.Peers()); n > knownPeers {
-			// Tell the newcomers at once (they are direct peers, flood
-			// publish reaches them) and again once the mesh has settled.
-			grew, due = now, true
+			if grew.IsZero() { // first join after a quiet spell: answer at once
+				due = true
+				settle = meshSettle + randDuration(meshSettle/2)
+				deferMax = maxDefer + randDuration(maxDefer/2)
+			}
+			grew = now
 			knownPeers = n
 		} else if n < knownPeers {
 			knownPeers = n
 		}
-		if !grew.IsZero() && now.Sub(grew) >= meshSettle {
-			due, grew = true, time.Time{}
+		if !grew.IsZero() {
+			switch {
+			case now.Sub(grew) >= settle:
+				due, grew = true, time.Time{}
+			case now.Sub(last) >= deferMax:
+				due = true // joins keep coming: answer those so far
+			}
 		}
 		if now.Sub(last) >= period {
 			due = true
@@ -313,6 +363,9 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 	}
 }
 
+// randDuration returns a uniformly random duration in [0, d].
+func randDuration(d time.Duration) time.Duration { return time.Duration(rand.Int64N(int64(d) + 1)) }
+
 // jitter returns Interval ±20%, so nodes started together do not all
 // re-publish in the same instant.
 func (c *Capacity) jitter() time.Duration {
@@ -337,7 +390,7 @@ func (c *Capacity) prune() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, e := range c.table {
-		if now.Sub(e.Updated) > c.cfg.TTL {
+		if now.Sub(e.updated) > c.cfg.TTL {
 			delete(c.table, id)
 		}
 	}

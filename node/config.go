@@ -76,6 +76,9 @@ type P2PConfig struct {
 	Bootstrap []string `toml:"bootstrap" comment:"Bootstrap peers: multiaddrs ending in /p2p/<peer-id>."`
 	// MDNS finds peers on the local network. Default true on HomeRig.
 	MDNS bool `toml:"mdns" comment:"Discover peers on the local network with mDNS."`
+	// SeenTTL is p2p.Config.SeenTTL; not a config-file key. Zero means
+	// p2p.DefaultSeenTTL; Simulation() shortens it.
+	SeenTTL Duration `toml:"-"`
 }
 
 // APIConfig configures the local JSON API.
@@ -166,6 +169,10 @@ func Simulation() Config {
 	// checks (N nodes × N/interval ads per second).
 	c.Market.CapacityInterval = Duration(10 * time.Second)
 	c.Market.CapacityTTL = Duration(30 * time.Second)
+	// Each node keeps a record per gossip message for SeenTTL: N nodes × N
+	// ads of records in a big simulation. Messages are not re-sent after
+	// the 5 s gossip history, so 30 s loses no duplicate suppression.
+	c.P2P.SeenTTL = Duration(30 * time.Second)
 	c.Log.Level = "warn"
 	return c
 }

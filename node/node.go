@@ -141,6 +141,7 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		ListenAddrs: cfg.P2P.Listen,
 		Bootstrap:   cfg.P2P.Bootstrap,
 		MDNS:        cfg.P2P.MDNS,
+		SeenTTL:     cfg.P2P.SeenTTL.D(),
 		Host:        o.host,
 		Logger:      n.log,
 		AppScore:    n.appScore, // reputation and market penalties (pay.go)
@@ -340,6 +341,10 @@ func (n *Node) APIAddr() string {
 
 // Capacity returns the live capacity table.
 func (n *Node) Capacity() []market.CapacityEntry { return n.capacity.Table() }
+
+// CapacityLen returns the number of live entries of the capacity table
+// (cheaper than len(Capacity()), which copies them).
+func (n *Node) CapacityLen() int { return n.capacity.Len() }
 
 // CapacityEntry returns one peer's live entry of the capacity table.
 func (n *Node) CapacityEntry(id peer.ID) (market.CapacityEntry, bool) { return n.capacity.Lookup(id) }

@@ -50,6 +50,7 @@ const (
 	DefaultRendezvous        = "ogpu/v1"
 	DefaultDiscoveryInterval = 30 * time.Second
 	DefaultStreamTimeout     = 30 * time.Second
+	DefaultSeenTTL           = 2 * time.Minute // gossipsub's TimeCacheDuration
 	DefaultConnLow           = 100
 	DefaultConnHigh          = 400
 	// BootstrapScore is the application score (gossipsub P5, weight 1) given
@@ -117,6 +118,13 @@ type Config struct {
 	// StreamTimeout bounds a request/response exchange and each frame read
 	// or write on a handled stream. Default DefaultStreamTimeout.
 	StreamTimeout time.Duration
+	// SeenTTL is how long gossipsub remembers a message as seen, for
+	// duplicate suppression and delivery scoring. Every node keeps a record
+	// per message for this long, which is what a thousand in-process nodes
+	// pay most for; a message is never re-sent after the gossip history
+	// (5 heartbeats), so a shorter TTL re-admits nothing in practice.
+	// Default DefaultSeenTTL.
+	SeenTTL time.Duration
 }
 
 func (c *Config) withDefaults() {
@@ -140,6 +148,9 @@ func (c *Config) withDefaults() {
 	}
 	if c.StreamTimeout <= 0 {
 		c.StreamTimeout = DefaultStreamTimeout
+	}
+	if c.SeenTTL <= 0 {
+		c.SeenTTL = DefaultSeenTTL
 	}
 }
 

@@ -182,6 +182,7 @@ func (n *Network) startPubSub() error {
 	for _, b := range n.boot {
 		boot[b.ID] = true
 	}
+	params.SeenMsgTTL = n.cfg.SeenTTL
 	app := n.cfg.AppScore
 	params.AppSpecificScore = func(p peer.ID) float64 {
 		s := 0.0
@@ -210,6 +211,7 @@ func (n *Network) startPubSub() error {
 		// as in Ethereum's consensus gossip.
 		pubsub.WithNoAuthor(),
 		pubsub.WithMessageIdFn(contentMsgID),
+		pubsub.WithSeenMessagesTTL(n.cfg.SeenTTL),
 		// Bursts (every provider re-publishing after a partition heals, a
 		// job of many shards announced at once) must not overflow the
 		// default 32-deep queues, which drop messages silently.

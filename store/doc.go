@@ -10,6 +10,12 @@
 //
 //	Open ─► migrate ─► Table("jobs") / Table("vouchers", Money()) ─► Close
 //
+// Config.InMemory swaps badger for an in-process persistent treap with the
+// same transaction semantics (snapshot reads, all-or-nothing commits,
+// ErrConflict on a read key changed meanwhile) that allocates per key and
+// nothing up front; badger's own in-memory mode preallocates a memtable
+// arena per database, too much for a thousand simulated nodes.
+//
 // The IPFS blockstore does not live here: p2p/content opens its own badger
 // instance through go-ds-badger4, since that adapter cannot share a DB.
 package store

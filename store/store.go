@@ -7,19 +7,17 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
-
-	"github.com/dgraph-io/badger/v4"
 )
 
 // SchemaVersion is the schema this binary writes.
 const SchemaVersion = 1
 
 // Migration upgrades the schema from From to From+1 inside one transaction.
+// Fn reaches tables through tx.Table.
 type Migration struct {
 	From uint32
-	Fn   func(txn *badger.Txn) error
+	Fn   func(tx *Tx) error
 }
 
 // Config configures Open.
@@ -27,24 +25,47 @@ type Config struct {
 	// Dir is the database directory, normally <datadir>/db. Ignored when
 	// InMemory is set.
 	Dir string
-	// InMemory keeps everything in memory (simulations, tests).
+	// InMemory keeps everything in process memory (simulations, tests): a
+	// sorted tree allocated per key, nothing up front, lost on Close.
 	InMemory bool
 	// Migrations run in order when the stored schema is older.
 	Migrations []Migration
 	// Logger receives badger's warnings and errors. Nil means slog.Default().
 	Logger *slog.Logger
-	// MemTableSize in bytes; 0 means 16 MiB, small enough for many
-	// in-process nodes in a simulation.
+	// MemTableSize is badger's memtable size in bytes (on disk only); 0
+	// means 16 MiB.
 	MemTableSize int64
 }
 
 // DB is an open database. It is safe for concurrent use.
 type DB struct {
-	bdb    *badger.DB
+	kv     kv
 	log    *slog.Logger
 	mu     sync.Mutex
 	closed bool
 }
+
+// kv is a backend: badger on disk, or memKV.
+type kv interface {
+	update(fn func(txn) error) error
+	view(fn func(txn) error) error
+	sync() error
+	close() error
+}
+
+// txn is one backend transaction. get returns a copy or errMissing;
+// iterate walks keys with prefix in key order, slices valid during fn only
+// (val nil when keysOnly).
+type txn interface {
+	get(key []byte) ([]byte, error)
+	set(key, val []byte) error
+	delete(key []byte) error
+	iterate(prefix []byte, keysOnly bool, fn func(key, val []byte) error) error
+}
+
+// errMissing is a backend's "no such key", turned into ErrNotFound with
+// the table and key by Tx.Get.
+var errMissing = errors.New("store: key missing")
 
 var schemaKey = []byte("m/schema")
 
@@ -55,63 +76,45 @@ func Open(cfg Config) (*DB, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	opts := badger.DefaultOptions(cfg.Dir).
-		WithLogger(badgerLogger{log.With("component", "badger")}).
-		WithInMemory(cfg.InMemory).
-		WithNumVersionsToKeep(1).
-		WithValueThreshold(4 << 10)
-	mt := cfg.MemTableSize
-	if mt == 0 {
-		mt = 16 << 20
-	}
-	opts = opts.WithMemTableSize(mt).WithBlockCacheSize(8 << 20).WithIndexCacheSize(4 << 20).WithNumCompactors(2)
-	if cfg.InMemory {
-		// No value log in memory: every value must fit under the threshold
-		// (settlement records with many receipts exceed 4 KiB).
-		opts = opts.WithDir("").WithValueDir("").WithValueThreshold(1 << 20)
-	} else if cfg.Dir == "" {
+	var (
+		backend kv
+		err     error
+	)
+	switch {
+	case cfg.InMemory:
+		backend = newMemKV()
+	case cfg.Dir == "":
 		return nil, errors.New("store: Config.Dir is empty")
-	}
-	if !cfg.InMemory {
+	default:
 		if err := removeEmptyLogs(cfg.Dir, log); err != nil {
 			return nil, err
 		}
-	}
-	bdb, err := badger.Open(opts)
-	if err != nil {
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
-			return nil, fmt.Errorf("%w: %s", ErrLocked, cfg.Dir)
+		if backend, err = openBadger(cfg, log); err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("store: open %s: %w", cfg.Dir, err)
 	}
-	db := &DB{bdb: bdb, log: log}
+	db := &DB{kv: backend, log: log}
 	if err := db.migrate(cfg.Migrations); err != nil {
-		bdb.Close()
+		backend.close()
 		return nil, err
 	}
 	return db, nil
 }
 
 func (db *DB) migrate(migs []Migration) error {
-	return db.bdb.Update(func(txn *badger.Txn) error {
+	return db.Update(func(tx *Tx) error {
 		var ver uint32
-		item, err := txn.Get(schemaKey)
+		v, err := tx.txn.get(schemaKey)
 		switch {
-		case errors.Is(err, badger.ErrKeyNotFound):
+		case errors.Is(err, errMissing):
 			// Fresh database: stamp the current version.
-			return txn.Set(schemaKey, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+			return tx.txn.set(schemaKey, binary.BigEndian.AppendUint32(nil, SchemaVersion))
 		case err != nil:
 			return fmt.Errorf("%w: read version: %w", ErrSchema, err)
+		case len(v) != 4:
+			return fmt.Errorf("%w: version record has %d bytes", ErrSchema, len(v))
 		}
-		if err := item.Value(func(v []byte) error {
-			if len(v) != 4 {
-				return fmt.Errorf("%w: version record has %d bytes", ErrSchema, len(v))
-			}
-			ver = binary.BigEndian.Uint32(v)
-			return nil
-		}); err != nil {
-			return err
-		}
+		ver = binary.BigEndian.Uint32(v)
 		if ver > SchemaVersion {
 			return fmt.Errorf("%w: database is version %d, this binary knows %d: upgrade ogpu", ErrSchema, ver, SchemaVersion)
 		}
@@ -119,7 +122,7 @@ func (db *DB) migrate(migs []Migration) error {
 			if m.From != ver || ver >= SchemaVersion {
 				continue
 			}
-			if err := m.Fn(txn); err != nil {
+			if err := m.Fn(tx); err != nil {
 				return fmt.Errorf("%w: migrate %d→%d: %w", ErrSchema, ver, ver+1, err)
 			}
 			ver++
@@ -127,19 +130,23 @@ func (db *DB) migrate(migs []Migration) error {
 		if ver != SchemaVersion {
 			return fmt.Errorf("%w: no migration from version %d", ErrSchema, ver)
 		}
-		return txn.Set(schemaKey, binary.BigEndian.AppendUint32(nil, ver))
+		return tx.txn.set(schemaKey, binary.BigEndian.AppendUint32(nil, ver))
 	})
 }
 
 // Schema returns the stored schema version.
 func (db *DB) Schema() (uint32, error) {
 	var ver uint32
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		item, err := txn.Get(schemaKey)
+	err := db.View(func(tx *Tx) error {
+		v, err := tx.txn.get(schemaKey)
 		if err != nil {
-			return err
+			return fmt.Errorf("%w: read version: %w", ErrSchema, err)
 		}
-		return item.Value(func(v []byte) error { ver = binary.BigEndian.Uint32(v); return nil })
+		if len(v) != 4 {
+			return fmt.Errorf("%w: version record has %d bytes", ErrSchema, len(v))
+		}
+		ver = binary.BigEndian.Uint32(v)
+		return nil
 	})
 	return ver, err
 }
@@ -152,50 +159,37 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.closed = true
-	return db.bdb.Close()
+	return db.kv.close()
 }
 
-// Badger exposes the underlying database for callers that need a feature
-// this package does not wrap (e.g. a streaming backup).
-func (db *DB) Badger() *badger.DB { return db.bdb }
-
-// Update runs fn in one read-write transaction across any tables. If any
-// Money table was written, the write is fsynced before Update returns.
+// Update runs fn in one read-write transaction across any tables: fn sees
+// the database as it was when Update began plus its own writes, and the
+// writes commit together or not at all. Update fails with ErrConflict when
+// a key fn read was changed by another transaction meanwhile; fn may then
+// be run again. If any Money table was written, the write is fsynced
+// before Update returns.
 func (db *DB) Update(fn func(tx *Tx) error) error {
-	tx := &Tx{}
-	err := db.bdb.Update(func(txn *badger.Txn) error {
-		tx.txn = txn
+	tx := &Tx{db: db}
+	err := db.kv.update(func(t txn) error {
+		tx.txn = t
 		return fn(tx)
 	})
 	if err != nil {
-		return wrapClosed(err)
+		return err
 	}
 	if tx.money {
-		if err := db.bdb.Sync(); err != nil {
+		if err := db.kv.sync(); err != nil {
 			return fmt.Errorf("store: sync: %w", err)
 		}
 	}
 	return nil
 }
 
-// View runs fn in a read-only transaction.
+// View runs fn in a read-only transaction that sees the database as it was
+// when View began.
 func (db *DB) View(fn func(tx *Tx) error) error {
-	return wrapClosed(db.bdb.View(func(txn *badger.Txn) error { return fn(&Tx{txn: txn, ro: true}) }))
+	return db.kv.view(func(t txn) error { return fn(&Tx{db: db, txn: t, ro: true}) })
 }
-
-func wrapClosed(err error) error {
-	if errors.Is(err, badger.ErrDBClosed) {
-		return fmt.Errorf("%w: %w", ErrClosed, err)
-	}
-	return err
-}
-
-type badgerLogger struct{ l *slog.Logger }
-
-func (b badgerLogger) Errorf(f string, a ...any)   { b.l.Error(strings.TrimSpace(fmt.Sprintf(f, a...))) }
-func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn(strings.TrimSpace(fmt.Sprintf(f, a...))) }
-func (b badgerLogger) Infof(string, ...any)        {}
-func (b badgerLogger) Debugf(string, ...any)       {}
 
 // removeEmptyLogs deletes zero-length value-log (.vlog) and memtable WAL
 // (.mem) files. badger creates such a file, then sizes it and writes its

@@ -6,9 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
-
-	"github.com/dgraph-io/badger/v4"
 )
 
 func openTest(t *testing.T, cfg Config) *DB {
@@ -21,8 +20,25 @@ func openTest(t *testing.T, cfg Config) *DB {
 	return db
 }
 
-func TestTables(t *testing.T) {
-	db := openTest(t, Config{InMemory: true})
+// backends are the configurations every behavioural test runs against.
+var backends = []struct {
+	name string
+	cfg  func(t *testing.T) Config
+}{
+	{"memory", func(*testing.T) Config { return Config{InMemory: true} }},
+	{"badger", func(t *testing.T) Config { return Config{Dir: t.TempDir()} }},
+}
+
+// eachBackend runs test once per backend with a fresh database.
+func eachBackend(t *testing.T, test func(t *testing.T, db *DB)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { test(t, openTest(t, b.cfg(t))) })
+	}
+}
+
+func TestTables(t *testing.T) { eachBackend(t, testTables) }
+
+func testTables(t *testing.T, db *DB) {
 	jobs := db.MustTable("jobs")
 	money := db.MustTable("vouchers", Money())
 	if err := jobs.Put([]byte("a"), []byte("1")); err != nil {
@@ -59,8 +75,9 @@ func TestTables(t *testing.T) {
 	}
 }
 
-func TestUpdateAtomic(t *testing.T) {
-	db := openTest(t, Config{InMemory: true})
+func TestUpdateAtomic(t *testing.T) { eachBackend(t, testUpdateAtomic) }
+
+func testUpdateAtomic(t *testing.T, db *DB) {
 	a, b := db.MustTable("a"), db.MustTable("b", Money())
 	boom := errors.New("boom")
 	err := db.Update(func(tx *Tx) error {
@@ -82,8 +99,9 @@ func TestUpdateAtomic(t *testing.T) {
 	}
 }
 
-func TestIterateOrderAndPrefix(t *testing.T) {
-	db := openTest(t, Config{InMemory: true})
+func TestIterateOrderAndPrefix(t *testing.T) { eachBackend(t, testIterateOrderAndPrefix) }
+
+func testIterateOrderAndPrefix(t *testing.T, db *DB) {
 	tab := db.MustTable("t")
 	for _, k := range []string{"x/2", "x/1", "y/1", "x/3"} {
 		tab.Put([]byte(k), []byte(k))
@@ -103,28 +121,76 @@ func TestIterateOrderAndPrefix(t *testing.T) {
 	}
 }
 
-func TestSchemaMigration(t *testing.T) {
+// setSchema overwrites the stored schema version, as an older or newer
+// binary would have left it.
+func setSchema(t *testing.T, db *DB, v byte) {
+	t.Helper()
+	if err := db.Update(func(tx *Tx) error { return tx.txn.set(schemaKey, []byte{0, 0, 0, v}) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSchemaMigration(t *testing.T) { eachBackend(t, testSchemaMigration) }
+
+func testSchemaMigration(t *testing.T, db *DB) {
+	setSchema(t, db, 0)
+	if err := db.migrate(nil); !errors.Is(err, ErrSchema) {
+		t.Fatalf("migrate without a migration: %v, want ErrSchema", err)
+	}
+	mig := Migration{From: 0, Fn: func(tx *Tx) error {
+		tab, err := tx.Table("moved")
+		if err != nil {
+			return err
+		}
+		return tx.Put(tab, []byte("k"), []byte("v"))
+	}}
+	if err := db.migrate([]Migration{mig}); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := db.Schema(); err != nil || v != SchemaVersion {
+		t.Fatalf("schema = %d, %v", v, err)
+	}
+	if v, err := db.MustTable("moved").Get([]byte("k")); err != nil || string(v) != "v" {
+		t.Fatalf("migration's write: %q, %v", v, err)
+	}
+	boom := errors.New("boom")
+	setSchema(t, db, 0)
+	err := db.migrate([]Migration{{From: 0, Fn: func(tx *Tx) error { return boom }}})
+	if !errors.Is(err, boom) || !errors.Is(err, ErrSchema) {
+		t.Fatalf("failing migration: %v", err)
+	}
+	if v, _ := db.Schema(); v != 0 {
+		t.Fatalf("failed migration moved the schema to %d", v)
+	}
+	setSchema(t, db, 99)
+	if err := db.migrate(nil); !errors.Is(err, ErrSchema) {
+		t.Fatalf("newer schema: %v, want ErrSchema", err)
+	}
+}
+
+// TestSchemaMigrationReopen: Open runs the migrations of an on-disk
+// database written by an older schema and refuses a newer one.
+func TestSchemaMigrationReopen(t *testing.T) {
 	dir := t.TempDir()
 	db, err := Open(Config{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Pretend the database was written by schema 0.
-	db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(schemaKey, []byte{0, 0, 0, 0}) })
+	setSchema(t, db, 0)
 	db.Close()
 
 	if _, err := Open(Config{Dir: dir}); !errors.Is(err, ErrSchema) {
 		t.Fatalf("open without migration: %v, want ErrSchema", err)
 	}
 	ran := false
-	db, err = Open(Config{Dir: dir, Migrations: []Migration{{From: 0, Fn: func(txn *badger.Txn) error { ran = true; return nil }}}})
+	db, err = Open(Config{Dir: dir, Migrations: []Migration{{From: 0, Fn: func(*Tx) error { ran = true; return nil }}}})
 	if err != nil || !ran {
 		t.Fatalf("migration ran=%v err=%v", ran, err)
 	}
 	if v, _ := db.Schema(); v != SchemaVersion {
 		t.Fatalf("schema = %d", v)
 	}
-	db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(schemaKey, []byte{0, 0, 0, 99}) })
+	setSchema(t, db, 99)
 	db.Close()
 	if _, err := Open(Config{Dir: dir}); !errors.Is(err, ErrSchema) {
 		t.Fatalf("open newer schema: %v, want ErrSchema", err)
@@ -139,8 +205,9 @@ func TestLocked(t *testing.T) {
 	}
 }
 
-func TestClosed(t *testing.T) {
-	db, _ := Open(Config{InMemory: true})
+func TestClosed(t *testing.T) { eachBackend(t, testClosed) }
+
+func testClosed(t *testing.T, db *DB) {
 	tab := db.MustTable("t")
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
@@ -150,6 +217,9 @@ func TestClosed(t *testing.T) {
 	}
 	if err := tab.Put([]byte("k"), nil); !errors.Is(err, ErrClosed) {
 		t.Fatalf("put after close: %v", err)
+	}
+	if _, err := tab.Get([]byte("k")); !errors.Is(err, ErrClosed) {
+		t.Fatalf("get after close: %v", err)
 	}
 }
 
@@ -182,8 +252,9 @@ func TestEmptyVlogAfterCrash(t *testing.T) {
 	}
 }
 
-func TestGetPutJSON(t *testing.T) {
-	db := openTest(t, Config{InMemory: true})
+func TestGetPutJSON(t *testing.T) { eachBackend(t, testGetPutJSON) }
+
+func testGetPutJSON(t *testing.T, db *DB) {
 	tab := db.MustTable("recs", Money())
 	type rec struct{ N int }
 	err := db.Update(func(tx *Tx) error {
@@ -208,4 +279,150 @@ func TestGetPutJSON(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+func TestTransactions(t *testing.T) { eachBackend(t, testTransactions) }
+
+// testTransactions: snapshots, reading one's own writes, deletes, writes
+// refused in View, nesting, and conflicts.
+func testTransactions(t *testing.T, db *DB) {
+	tab := db.MustTable("t")
+	for _, k := range []string{"a", "b", "c"} {
+		if err := tab.Put([]byte(k), []byte(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keys := func(tx *Tx) string {
+		var got []string
+		if err := tx.Iterate(tab, nil, func(k, v []byte) error { got = append(got, string(k)+"="+string(v)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(got, " ")
+	}
+
+	// Own writes are visible inside Update, in Get and Iterate.
+	err := db.Update(func(tx *Tx) error {
+		if err := tx.Put(tab, []byte("b"), []byte("B")); err != nil {
+			return err
+		}
+		if err := tx.Put(tab, []byte("ab"), []byte("x")); err != nil {
+			return err
+		}
+		if err := tx.Delete(tab, []byte("c")); err != nil {
+			return err
+		}
+		if err := tx.Delete(tab, []byte("missing")); err != nil {
+			return err
+		}
+		if got := keys(tx); got != "a=a ab=x b=B" {
+			t.Errorf("inside Update: %s", got)
+		}
+		if _, err := tx.Get(tab, []byte("c")); !errors.Is(err, ErrNotFound) {
+			t.Errorf("deleted key inside Update: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A View sees the state of its start, not later commits.
+	err = db.View(func(tx *Tx) error {
+		if err := tab.Put([]byte("z"), []byte("z")); err != nil { // commits outside tx
+			return err
+		}
+		if got := keys(tx); got != "a=a ab=x b=B" {
+			t.Errorf("snapshot: %s", got)
+		}
+		if err := tx.Put(tab, []byte("k"), nil); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Put in View: %v", err)
+		}
+		if err := tx.Delete(tab, []byte("a")); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Delete in View: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := tab.Count(nil); n != 4 {
+		t.Fatalf("count = %d, want 4", n)
+	}
+
+	// A key read by a transaction and written by another that commits
+	// first is a conflict; the loser's writes are not applied. (The inner
+	// Update also shows that transactions nest.)
+	err = db.Update(func(tx *Tx) error {
+		if _, err := tx.Get(tab, []byte("a")); err != nil {
+			return err
+		}
+		if err := tab.Put([]byte("a"), []byte("other")); err != nil {
+			return err
+		}
+		return tx.Put(tab, []byte("lost"), []byte("1"))
+	})
+	if !errors.Is(err, ErrConflict) {
+		t.Fatalf("read key changed meanwhile: %v, want ErrConflict", err)
+	}
+	if ok, _ := tab.Has([]byte("lost")); ok {
+		t.Fatal("a conflicting transaction's write was applied")
+	}
+	// Writing a key someone else wrote, without reading it, is no conflict.
+	err = db.Update(func(tx *Tx) error {
+		if err := tab.Put([]byte("b"), []byte("other")); err != nil {
+			return err
+		}
+		return tx.Put(tab, []byte("b"), []byte("mine"))
+	})
+	if err != nil {
+		t.Fatalf("blind write: %v", err)
+	}
+	if v, _ := tab.Get([]byte("b")); string(v) != "mine" {
+		t.Fatalf("b = %q, want the last commit's value", v)
+	}
+}
+
+func TestConcurrentIncrements(t *testing.T) { eachBackend(t, testConcurrentIncrements) }
+
+// testConcurrentIncrements: read-modify-write from many goroutines,
+// retried on ErrConflict, loses no increment.
+func testConcurrentIncrements(t *testing.T, db *DB) {
+	tab := db.MustTable("ctr")
+	const workers, each = 8, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				for {
+					err := db.Update(func(tx *Tx) error {
+						n, _, err := GetJSON[int](tx, tab, []byte("n"))
+						if err != nil {
+							return err
+						}
+						return PutJSON(tx, tab, []byte("n"), n+1)
+					})
+					if errors.Is(err, ErrConflict) {
+						continue
+					}
+					if err != nil {
+						errs <- err
+						return
+					}
+					break
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	n, err := NewJSON[int](tab).Get("n")
+	if err != nil || n != workers*each {
+		t.Fatalf("counter = %d, %v; want %d", n, err, workers*each)
+	}
 }

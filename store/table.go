@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/dgraph-io/badger/v4"
 )
 
 // Table is a named key space in the database. Keys are opaque bytes.
@@ -95,70 +93,53 @@ func (t *Table) Iterate(prefix []byte, fn func(key, val []byte) error) error {
 func (t *Table) Count(prefix []byte) (int, error) {
 	n := 0
 	err := t.db.View(func(tx *Tx) error {
-		opts := badger.DefaultIteratorOptions
-		opts.PrefetchValues = false
-		p := t.key(prefix)
-		opts.Prefix = p
-		it := tx.txn.NewIterator(opts)
-		defer it.Close()
-		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-			n++
-		}
-		return nil
+		return tx.txn.iterate(t.key(prefix), true, func(_, _ []byte) error { n++; return nil })
 	})
 	return n, err
 }
 
 // Tx is a transaction handed to DB.Update or DB.View.
 type Tx struct {
-	txn   *badger.Txn
+	db    *DB
+	txn   txn
 	ro    bool
 	money bool
+}
+
+// Table returns the table called name, as DB.Table (for migrations, which
+// run before Open returns the DB).
+func (tx *Tx) Table(name string, opts ...TableOption) (*Table, error) {
+	return tx.db.Table(name, opts...)
 }
 
 // Put stores val under key in table t.
 func (tx *Tx) Put(t *Table, key, val []byte) error {
 	if tx.ro {
-		return errors.New("store: Put in a read-only transaction")
+		return ErrReadOnly
 	}
 	tx.money = tx.money || t.money
-	return tx.txn.Set(t.key(key), val)
+	return tx.txn.set(t.key(key), val)
 }
 
 // Delete removes key from table t.
 func (tx *Tx) Delete(t *Table, key []byte) error {
 	if tx.ro {
-		return errors.New("store: Delete in a read-only transaction")
+		return ErrReadOnly
 	}
 	tx.money = tx.money || t.money
-	return tx.txn.Delete(t.key(key))
+	return tx.txn.delete(t.key(key))
 }
 
 // Get returns a copy of the value under key in table t, or ErrNotFound.
 func (tx *Tx) Get(t *Table, key []byte) ([]byte, error) {
-	item, err := tx.txn.Get(t.key(key))
-	if errors.Is(err, badger.ErrKeyNotFound) {
+	v, err := tx.txn.get(t.key(key))
+	if errors.Is(err, errMissing) {
 		return nil, fmt.Errorf("%w: %s/%x", ErrNotFound, t.name, key)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return item.ValueCopy(nil)
+	return v, err
 }
 
 // Iterate walks the keys of t with the given prefix, as Table.Iterate.
 func (tx *Tx) Iterate(t *Table, prefix []byte, fn func(key, val []byte) error) error {
-	opts := badger.DefaultIteratorOptions
-	p := t.key(prefix)
-	opts.Prefix = p
-	it := tx.txn.NewIterator(opts)
-	defer it.Close()
-	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-		item := it.Item()
-		err := item.Value(func(v []byte) error { return fn(item.Key()[len(t.prefix):], v) })
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return tx.txn.iterate(t.key(prefix), false, func(k, v []byte) error { return fn(k[len(t.prefix):], v) })
 }

@@ -282,7 +282,7 @@ func WaitFor(ctx context.Context, cond func() bool) error {
 func (c *Cluster) CapacityFull() int {
 	full := 0
 	for _, n := range c.Nodes {
-		if len(n.Capacity()) >= len(c.Nodes) {
+		if n.CapacityLen() >= len(c.Nodes) {
 			full++
 		}
 	}

@@ -54,6 +54,11 @@ func TestCapacityTable20(t *testing.T) {
 		t.Fatalf("not every table full within %v: %v", limit, err)
 	}
 	t.Logf("all %d tables full %v after Start was called", n, time.Since(start).Round(time.Millisecond))
+	for i, nd := range c.Nodes {
+		if got, want := nd.CapacityLen(), len(nd.Capacity()); got != want {
+			t.Fatalf("node %d: CapacityLen %d, table has %d", i, got, want)
+		}
+	}
 	// Every entry is a real, distinct peer with an address matching its key.
 	for _, e := range c.Nodes[0].Capacity() {
 		if e.CPUCores == 0 || len(e.Roles) == 0 || e.Address == ([20]byte{}) {

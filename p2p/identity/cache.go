@@ -14,12 +14,17 @@ import (
 // checking the same ad pay for one ecrecover instead of N. It is bounded
 // (two generations of at most Size entries each) and safe for concurrent
 // use. A nil *Cache computes without memoizing.
+//
+// Memo extends the same sharing to whole decoded messages: nodes that
+// receive the same bytes get the same immutable value, decoded and checked
+// once.
 type Cache struct {
 	size int
 
-	mu        sync.Mutex
-	sigs, old map[common.Hash]common.Address
-	addrs     map[peer.ID]common.Address
+	mu            sync.Mutex
+	sigs, old     map[common.Hash]common.Address
+	addrs         map[peer.ID]common.Address
+	memo, oldMemo map[common.Hash]any
 }
 
 // NewCache returns a cache holding about size recent signatures.
@@ -27,7 +32,7 @@ func NewCache(size int) *Cache {
 	if size <= 0 {
 		size = 4096
 	}
-	return &Cache{size: size, sigs: make(map[common.Hash]common.Address), addrs: make(map[peer.ID]common.Address)}
+	return &Cache{size: size, sigs: make(map[common.Hash]common.Address), addrs: make(map[peer.ID]common.Address), memo: make(map[common.Hash]any)}
 }
 
 // Recover is identity.Recover, memoized by (digest, sig).
@@ -92,4 +97,35 @@ func (c *Cache) AddressOf(id peer.ID) (common.Address, error) {
 	c.addrs[id] = a
 	c.mu.Unlock()
 	return a, nil
+}
+
+// Memo returns the value memoized under key, calling compute on a miss.
+// Every caller with the same key gets the same value, so it must be
+// treated as immutable; key must name everything compute depends on
+// (e.g. a hash of the message bytes and a domain tag). Errors are not
+// memoized. A nil Cache always computes.
+func (c *Cache) Memo(key common.Hash, compute func() (any, error)) (any, error) {
+	if c == nil {
+		return compute()
+	}
+	c.mu.Lock()
+	v, ok := c.memo[key]
+	if !ok {
+		v, ok = c.oldMemo[key]
+	}
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.memo) >= c.size {
+		c.oldMemo, c.memo = c.memo, make(map[common.Hash]any, c.size)
+	}
+	c.memo[key] = v
+	c.mu.Unlock()
+	return v, nil
 }

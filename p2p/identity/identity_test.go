@@ -169,3 +169,44 @@ func TestCache(t *testing.T) {
 		t.Fatalf("cache grew to %d+%d", len(c.sigs), len(c.old))
 	}
 }
+
+func TestCacheMemo(t *testing.T) {
+	key := func(i int) common.Hash { return common.BigToHash(big.NewInt(int64(i))) }
+	boom := errors.New("boom")
+	for _, c := range []*Cache{nil, NewCache(2)} {
+		calls := 0
+		compute := func() (any, error) { calls++; return &calls, nil }
+		v1, err1 := c.Memo(key(1), compute)
+		v2, err2 := c.Memo(key(1), compute)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		want := 1 // memoized: one call, one shared value
+		if c == nil {
+			want = 2
+		}
+		if calls != want || (c != nil && v1 != v2) {
+			t.Fatalf("cache %v: %d computations, values %p %p", c != nil, calls, v1, v2)
+		}
+		// Errors are not memoized.
+		fails := 0
+		for i := 0; i < 2; i++ {
+			if _, err := c.Memo(key(2), func() (any, error) { fails++; return nil, boom }); !errors.Is(err, boom) {
+				t.Fatalf("err = %v", err)
+			}
+		}
+		if fails != 2 {
+			t.Fatalf("a failure was memoized (%d computations)", fails)
+		}
+	}
+	c := NewCache(2)
+	for i := 0; i < 10; i++ {
+		c.Memo(key(i), func() (any, error) { return i, nil })
+	}
+	if len(c.memo) > 2 || len(c.oldMemo) > 2 {
+		t.Fatalf("memo grew to %d+%d", len(c.memo), len(c.oldMemo))
+	}
+	if v, _ := c.Memo(key(9), func() (any, error) { return -1, nil }); v != 9 {
+		t.Fatalf("recent entry evicted: %v", v)
+	}
+}

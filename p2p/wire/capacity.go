@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"google.golang.org/protobuf/proto"
 
@@ -178,12 +179,45 @@ func DecodeCapacityAd(data []byte, from peer.ID, now time.Time) (*CapacityAd, er
 	return DecodeCapacityAdCached(nil, data, from, now)
 }
 
-// DecodeCapacityAdCached is DecodeCapacityAd with signature recoveries
-// memoized in c (nil: no memo).
+// DecodeCapacityAdCached is DecodeCapacityAd with the decode and the
+// signature check memoized in c by the bytes (nil: no memo): receivers of
+// the same ad share one decoded *CapacityAd, which they must not modify.
+// Freshness and from are checked on every call.
 func DecodeCapacityAdCached(c *identity.Cache, data []byte, from peer.ID, now time.Time) (*CapacityAd, error) {
 	if len(data) > MaxCapacityAdSize {
 		return nil, fmt.Errorf("%w: capacity ad is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxCapacityAdSize)
 	}
+	if c == nil {
+		return decodeCapacityAd(nil, data, from, now)
+	}
+	v, err := c.Memo(ethcrypto.Keccak256Hash(capacityMemoTag, data), func() (any, error) {
+		ad := new(CapacityAd)
+		if err := proto.Unmarshal(data, ad); err != nil {
+			return nil, fmt.Errorf("%w capacity ad: %w", ErrDecode, err)
+		}
+		if err := VerifyCapacityAdCached(c, ad, ""); err != nil {
+			return nil, err
+		}
+		return ad, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ad := v.(*CapacityAd)
+	if id := ad.PeerID(); from != "" && id != from {
+		return nil, fmt.Errorf("%w: ad names peer %s, sent by %s", ErrWrongSigner, id, from)
+	}
+	if err := ad.CheckFresh(now); err != nil {
+		return nil, err
+	}
+	return ad, nil
+}
+
+// capacityMemoTag keeps memo keys of capacity ads apart from other memoized
+// messages.
+var capacityMemoTag = []byte("ogpu/capacity-ad/memo")
+
+func decodeCapacityAd(c *identity.Cache, data []byte, from peer.ID, now time.Time) (*CapacityAd, error) {
 	ad := new(CapacityAd)
 	if err := proto.Unmarshal(data, ad); err != nil {
 		return nil, fmt.Errorf("%w capacity ad: %w", ErrDecode, err)

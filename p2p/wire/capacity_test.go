@@ -108,13 +108,24 @@ func TestCapacityAdSignVerify(t *testing.T) {
 		{"oversize", append(good, bytes.Repeat([]byte{0}, MaxCapacityAdSize)...), k.PeerID(), now, ErrFrameTooLarge},
 		{"garbage", []byte("\xff\xff\xffnot a protobuf"), k.PeerID(), now, ErrDecode},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := DecodeCapacityAd(tc.data, tc.from, tc.at)
-			if !errors.Is(err, tc.want) {
-				t.Fatalf("err = %v, want %v", err, tc.want)
-			}
-		})
+	// Without a cache, and twice through one shared cache (the second
+	// round answers from the memo): the same verdicts.
+	cache := identity.NewCache(64)
+	for _, c := range []*identity.Cache{nil, cache, cache} {
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := DecodeCapacityAdCached(c, tc.data, tc.from, tc.at)
+				if !errors.Is(err, tc.want) {
+					t.Fatalf("err = %v, want %v", err, tc.want)
+				}
+			})
+		}
+	}
+	// Receivers of the same bytes share one decoded ad.
+	a1, err1 := DecodeCapacityAdCached(cache, good, "", now)
+	a2, err2 := DecodeCapacityAdCached(cache, good, k.PeerID(), now)
+	if err1 != nil || err2 != nil || a1 != a2 {
+		t.Fatalf("memoized decode: %p %v, %p %v; want one shared ad", a1, err1, a2, err2)
 	}
 }
 
