@@ -77,8 +77,9 @@ func (v *Verifier) answer(ctx context.Context, from peer.ID, req *wire.VerifyReq
 	}
 	valid := err == nil
 	if err != nil && !errors.Is(err, ErrWrong) {
-		v.log.Debug("cannot check", "task", job.TaskID, "err", err)
-		return refusal(req, err)
+		r := refusal(req, err)
+		v.log.Debug("cannot check", "task", common.BytesToHash(r.TaskId), "err", err)
+		return r
 	}
 	a := typed.Attestation{TaskID: job.TaskID, ResultHash: job.ResultHash, Valid: valid}
 	signed, serr := a.Sign(v.cfg.Key, v.cfg.Domain)
