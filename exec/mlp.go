@@ -178,6 +178,29 @@ func MLPLayers(model []byte) ([]int, error) {
 	return m.Shape, nil
 }
 
+// MLPMaxModelSize is the size of the largest mlp model blob: MLPMaxWeights
+// f32 values after the header of MLPMaxLayers widths.
+const MLPMaxModelSize = 8 + 8*MLPMaxLayers + 4*MLPMaxWeights
+
+// MLPRequestParams returns the parameters of one streaming request: the
+// model with the given layer widths (MLPLayers) run on input, which must be
+// an f32 [rows, layers[0]] blob with 1 ≤ rows ≤ MLPMaxBatch. Providers
+// serving a request and verifiers re-running it derive the parameters here,
+// so both run exactly the same task.
+func MLPRequestParams(layers []int, input []byte) (Params, error) {
+	if len(layers) < 2 {
+		return nil, fmt.Errorf("%w: mlp model has %d layer widths, want at least 2", ErrBadBlob, len(layers))
+	}
+	b, err := DecodeBlob(input)
+	if err != nil {
+		return nil, fmt.Errorf("%w: mlp request: %w", ErrBadInput, err)
+	}
+	if b.DType != F32 || len(b.Shape) != 2 || b.Shape[1] != layers[0] || b.Shape[0] > MLPMaxBatch {
+		return nil, fmt.Errorf("%w: input is %s%v, want f32[rows ≤ %d, %d]", ErrBadInput, b.DType, b.Shape, MLPMaxBatch, layers[0])
+	}
+	return MLPParams(layers, b.Shape[0]), nil
+}
+
 // MLPParams returns the parameters for running model on a batch of n rows.
 func MLPParams(layers []int, batch int) Params {
 	s := make([]string, len(layers))

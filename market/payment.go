@@ -73,7 +73,7 @@ const (
 
 // payOut is what a client owes one payee.
 type payOut struct {
-	Peer       peer.ID             `json:"peer"`
+	Peer       peer.ID             `json:"peer,omitempty"` // empty until a batch task pays the payee (a stream voucher knows only its address)
 	Cumulative *big.Int            `json:"cumulative"`
 	AsProvider *big.Int            `json:"as_provider"`
 	AsVerifier *big.Int            `json:"as_verifier"`

@@ -165,6 +165,7 @@ var (
 	descInFlight  = prometheus.NewDesc("ogpu_settlement_in_flight", "1 while a settlement transaction is in flight.", nil, nil)
 	descBatches   = prometheus.NewDesc("ogpu_settlement_batches_total", "Settlement batches mined by this process.", nil, nil)
 	descGas       = prometheus.NewDesc("ogpu_settlement_gas_used_total", "Gas used by this process's settlement transactions.", nil, nil)
+	descStreamBad = prometheus.NewDesc("ogpu_stream_frauds_total", "Client: wrong stream answers caught by sampled re-checks, by outcome: caught (all), committee (checked by a verification committee), evidence (proven: slash evidence queued), failed, dropped.", []string{"outcome"}, nil)
 	allTaskStates = []market.TaskState{
 		market.StateAnnounced, market.StateBidding, market.StateAwarded, market.StateRunning,
 		market.StateDelivered, market.StateVerifying, market.StateAccepted, market.StateRejected,
@@ -178,7 +179,7 @@ type collector struct{ m *metrics }
 func (c collector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descInfo, descUptime, descPeers, descCapacity, descCapGPUs, descGPUUtil, descGPUFree,
 		descProvRun, descTasks, descJobs, descSpent, descChain, descEarned, descStake, descDeposit, descQueue, descInFlight,
-		descBatches, descGas} {
+		descBatches, descGas, descStreamBad} {
 		ch <- d
 	}
 }
@@ -206,6 +207,13 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descGPUFree, float64(g.MemoryFree), g.Name, g.UUID)
 	}
 	gauge(descProvRun, float64(c.m.providerRunning()))
+	fr := n.StreamFrauds()
+	for _, o := range []struct {
+		outcome string
+		v       int64
+	}{{"caught", fr.Caught}, {"committee", fr.Committee}, {"evidence", fr.Evidence}, {"failed", fr.Failed}, {"dropped", fr.Dropped}} {
+		ch <- prometheus.MustNewConstMetric(descStreamBad, prometheus.CounterValue, float64(o.v), o.outcome)
+	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

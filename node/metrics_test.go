@@ -122,6 +122,8 @@ func TestMetrics(t *testing.T) {
 		{`ogpu_spent_wei`, ge(1), "> 0 (two awarded prices)"},
 		{`ogpu_chain_configured`, eq(0), "0 (no chain in this sim)"},
 		{`ogpu_provider_tasks_running`, eq(0), "0"},
+		{`ogpu_stream_frauds_total{outcome="caught"}`, eq(0), "0 (no sessions)"},
+		{`ogpu_stream_frauds_total{outcome="evidence"}`, eq(0), "0"},
 	}
 	for _, ck := range checks {
 		v, ok := client[ck.series]

@@ -76,14 +76,20 @@ func (n *Node) startStreams(ctx context.Context) error {
 	}
 	// Money (pay.go): vouchers and commitments in the settlement domain,
 	// the award block from the chain head, vouchers to the settler, lies
-	// into the reputation table, and the market's persistent voucher
-	// ledger. Without a chain, streams run unpaid off-chain (vouchers are
-	// kept in memory).
+	// into the reputation table and to a verification committee (whose
+	// proof the settler turns into a slash), and the market's persistent
+	// voucher ledger. Without a chain, streams run unpaid off-chain
+	// (vouchers are kept in memory) and lies are only recorded.
 	mo := n.money
 	cfg.Reputation = mo.rep.Score
+	if mo.verifier != nil {
+		mo.frauds.start(mo.verifier, n.log) // stopped after the streams (closers run backwards)
+		n.closers = append(n.closers, mo.frauds.close)
+	}
 	cfg.OnFraud = func(f stream.Fraud) {
 		mo.rep.Lie(f.Provider)
 		n.log.Warn("stream: provider returned a wrong output", "provider", f.Provider, "service", f.Service.ID(), "seq", f.Seq, "detail", f.Detail)
+		mo.frauds.submit(f)
 	}
 	if mo.chain != nil {
 		cfg.Domain = mo.chain.Domain()

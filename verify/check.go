@@ -152,33 +152,42 @@ func (v *Verifier) Check(ctx context.Context, req Request) (Verdict, error) {
 	if len(vr.InlineInputs) != len(req.Inputs) {
 		vr.InlineInputs = nil
 	}
+	verdict := v.round(ctx, vr, draw, c, rc.Signature)
+	verdict.Method = method
+	switch {
+	case verdict.Accepted:
+		v.cfg.Reputation.Success(req.Provider, req.Latency)
+	case verdict.Reason == reasonWrong:
+		v.cfg.Reputation.Lie(req.Provider)
+	}
+	return verdict, nil
+}
+
+// round asks the drawn committee about the commitment c (signed sig by
+// its provider), decides, records the members' votes in the reputation
+// table, and hands a proven lie to the EvidenceSink (Check, CheckStream).
+func (v *Verifier) round(ctx context.Context, req *wire.VerifyRequest, draw Draw, c typed.ResultCommitment, sig []byte) Verdict {
 	members := draw.Members[:min(len(draw.Members), wire.MaxCommittee)]
-	votes := v.ask(ctx, vr, members, c, draw.Quorum)
+	votes := v.ask(ctx, req, members, c, draw.Quorum)
 	verdict := decide(votes, draw.Quorum)
-	verdict.Method, verdict.Checked = method, true
+	verdict.Checked = true
 	for _, x := range verdict.Votes {
 		if x.Signed {
 			v.cfg.Reputation.Attested(x.Peer, x.Valid == verdict.Accepted)
 		}
 	}
-	if verdict.Accepted {
-		v.cfg.Reputation.Success(req.Provider, req.Latency)
-		return verdict, nil
+	if verdict.Accepted || verdict.Reason != reasonWrong {
+		return verdict
 	}
 	var invalid []typed.SignedAttestation
 	for _, x := range verdict.Votes {
-		if x.Signed && !x.Valid {
-			if x.Eligible {
-				invalid = append(invalid, typed.SignedAttestation{
-					Attestation: typed.Attestation{TaskID: c.TaskID, ResultHash: c.ResultHash}, Signer: x.Addr, Sig: x.Sig})
-			}
+		if x.Signed && !x.Valid && x.Eligible {
+			invalid = append(invalid, typed.SignedAttestation{
+				Attestation: typed.Attestation{TaskID: c.TaskID, ResultHash: c.ResultHash}, Signer: x.Addr, Sig: x.Sig})
 		}
 	}
-	if verdict.Reason == reasonWrong {
-		v.cfg.Reputation.Lie(req.Provider)
-	}
-	if verdict.Reason == reasonWrong && len(invalid) >= draw.Quorum && draw.Quorum > 0 {
-		ev := Evidence{Commitment: c, CommitmentSig: rc.Signature, Attestations: invalid}
+	if len(invalid) >= draw.Quorum && draw.Quorum > 0 {
+		ev := Evidence{Commitment: c, CommitmentSig: sig, Attestations: invalid}
 		if v.cfg.Evidence != nil {
 			if err := v.cfg.Evidence(ev); err != nil {
 				v.log.Error("queue slash evidence", "task", c.TaskID, "provider", c.Provider, "err", err)
@@ -187,7 +196,7 @@ func (v *Verifier) Check(ctx context.Context, req Request) (Verdict, error) {
 			}
 		}
 	}
-	return verdict, nil
+	return verdict
 }
 
 // Reasons of a rejection.

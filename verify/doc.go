@@ -5,13 +5,17 @@
 // checks), the checkers (rerun, freivalds, tolerance; sample and none are
 // decided by the client), the verifier service on /ogpu/verify/1, the
 // client side that asks a committee and counts its attestations, fraud
-// evidence, and the reputation table.
+// evidence, and the reputation table. A request is a batch task (Check) or
+// a sampled request of a streaming session (CheckStream, stream.go), which
+// members re-run by tolerance.
 //
 //	client                         committee member (staked verifier)
-//	Check(Request)
+//	Check(Request) | CheckStream(StreamSample)
 //	  committee: stakes (chain, cached) ─► sortition(taskID, award block hash)
-//	  ── VerifyRequest{announce, commitment, inline inputs/output} ──►
-//	                                  check signatures; fetch by CID;
+//	  ── VerifyRequest{announce, commitment, inline inputs/output}
+//	     or VerifyRequest{stream_sample} ──►
+//	                                  check signatures (and a stream
+//	                                  sample's task ID); fetch by CID;
 //	                                  Checker (rerun | freivalds | tolerance)
 //	  ◄── VerifyResponse{Attestation{task, resultHash, valid}, sig} ──
 //	  quorum valid    → Verdict{Accepted, payees}

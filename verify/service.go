@@ -13,15 +13,17 @@ import (
 
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/p2p"
+	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/p2p/typed"
 	"github.com/ogpu/ogpu/p2p/wire"
 )
 
 // serve handles /ogpu/verify/1: one request, one response. A member checks
-// that the client (the sender) signed the task and the provider signed the
-// commitment, that it is neither of them, fetches what is not inline,
-// checks, and signs an Attestation. It refuses (no signature) when it
-// cannot check; it never guesses.
+// that the sender is the task's client (it signed the announce, or it is
+// the stream session's client), that the provider signed the commitment,
+// and that it is neither of them; it fetches what is not inline, checks,
+// and signs an Attestation. It refuses (no signature) when it cannot
+// check; it never guesses.
 func (v *Verifier) serve(ctx context.Context, from peer.ID, s *p2p.Stream) {
 	var req wire.VerifyRequest
 	if err := s.ReadMsg(&req); err != nil {
@@ -33,7 +35,10 @@ func (v *Verifier) serve(ctx context.Context, from peer.ID, s *p2p.Stream) {
 
 func refusal(req *wire.VerifyRequest, err error) *wire.VerifyResponse {
 	r := &wire.VerifyResponse{Version: wire.VerifyVersion, Reason: wire.Truncate(err.Error())}
-	if req.GetCommitment() != nil {
+	switch {
+	case req.GetStreamSample() != nil:
+		r.TaskId, r.ResultHash = req.StreamSample.TaskId, ethcrypto.Keccak256(req.StreamSample.Output)
+	case req.GetCommitment() != nil:
 		r.TaskId, r.ResultHash = req.Commitment.TaskId, req.Commitment.ResultHash
 	}
 	if len(r.TaskId) != 32 {
@@ -72,10 +77,11 @@ func (v *Verifier) answer(ctx context.Context, from peer.ID, req *wire.VerifyReq
 	}
 	valid := err == nil
 	if err != nil && !errors.Is(err, ErrWrong) {
-		v.log.Debug("cannot check", "task", common.BytesToHash(req.Commitment.TaskId), "err", err)
-		return refusal(req, err)
+		r := refusal(req, err)
+		v.log.Debug("cannot check", "task", common.BytesToHash(r.TaskId), "err", err)
+		return r
 	}
-	a := typed.Attestation{TaskID: common.BytesToHash(req.Commitment.TaskId), ResultHash: common.BytesToHash(req.Commitment.ResultHash), Valid: valid}
+	a := typed.Attestation{TaskID: job.TaskID, ResultHash: job.ResultHash, Valid: valid}
 	signed, serr := a.Sign(v.cfg.Key, v.cfg.Domain)
 	if serr != nil {
 		return refusal(req, serr)
@@ -90,12 +96,16 @@ func (v *Verifier) answer(ctx context.Context, from peer.ID, req *wire.VerifyReq
 	return resp
 }
 
-// checkRequest checks fields and signatures: the announce by the sender,
-// the commitment by its provider in the settlement domain, and that this
-// member is neither the client nor the provider.
+// checkRequest checks fields and signatures: the announce by the sender
+// (batch) or the sender as the session's client (stream), the commitment
+// by its provider in the settlement domain, and that this member is
+// neither the client nor the provider.
 func (v *Verifier) checkRequest(from peer.ID, req *wire.VerifyRequest) error {
 	if err := req.Validate(); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadRequest, err)
+	}
+	if req.StreamSample != nil {
+		return v.checkSample(from, req.StreamSample)
 	}
 	if req.Announce.ClientID() != from {
 		return fmt.Errorf("%w: the task's client is %s, not the sender", ErrBadRequest, req.Announce.ClientID())
@@ -114,9 +124,87 @@ func (v *Verifier) checkRequest(from peer.ID, req *wire.VerifyRequest) error {
 	return nil
 }
 
-// job gathers what the checker needs: inputs (inline ones checked against
-// their CIDs) and the output (inline or fetched by CID).
+// checkSample checks a stream sample: the sender is the session's client,
+// this member is neither party, the task ID is the one of the sample's
+// service, session, seq and input (recomputed, never trusted), and the
+// provider signed the commitment to this output in the settlement domain.
+func (v *Verifier) checkSample(from peer.ID, s *wire.StreamSample) error {
+	sender, err := identity.PeerIDToAddress(from)
+	if err != nil {
+		return fmt.Errorf("%w: sender: %w", ErrBadRequest, err)
+	}
+	c := s.Typed()
+	if c.Client != sender {
+		return fmt.Errorf("%w: the session's client is %s, not the sender %s", ErrBadRequest, c.Client, sender)
+	}
+	if self := v.cfg.Key.Address(); c.Provider == self || c.Client == self {
+		return fmt.Errorf("%w: a member never verifies its own session", ErrBadRequest)
+	}
+	want, err := s.ComputedTaskID()
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrBadRequest, err)
+	}
+	if c.TaskID != want {
+		return fmt.Errorf("%w: task id %s is not the sample's %s", ErrBadRequest, c.TaskID, want)
+	}
+	if err := c.Verify(v.cfg.Domain, s.CommitmentSig); err != nil {
+		return fmt.Errorf("%w: commitment: %w", ErrBadRequest, err)
+	}
+	return nil
+}
+
+// job gathers what the checker needs for either kind of request.
 func (v *Verifier) job(ctx context.Context, req *wire.VerifyRequest) (Job, error) {
+	if req.StreamSample != nil {
+		return v.streamJob(ctx, req.StreamSample)
+	}
+	return v.batchJob(ctx, req)
+}
+
+// streamJob builds the re-run of a stream sample: the service's model
+// (fetched by CID, at most an mlp model's size) run on the sample's input
+// with the parameters a provider derives (exec.MLPRequestParams), checked
+// by tolerance. Streaming services are mlp inference; a sample of another
+// workload cannot be checked.
+func (v *Verifier) streamJob(ctx context.Context, s *wire.StreamSample) (Job, error) {
+	w, err := v.cfg.Workloads.Get(s.Workload)
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: %w", ErrCannotCheck, err)
+	}
+	if w.Name() != (exec.MLP{}).Name() {
+		return Job{}, fmt.Errorf("%w: stream samples of workload %q (members re-run mlp)", ErrCannotCheck, s.Workload)
+	}
+	method, err := Method(PolicyTolerance, w)
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: %w", ErrCannotCheck, err)
+	}
+	mc, err := wire.ParseCID(s.Model)
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: model: %w", ErrCannotCheck, err)
+	}
+	fctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+	model, err := v.cfg.Fetcher.Get(fctx, mc, exec.MLPMaxModelSize)
+	cancel()
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: model %s: %w", ErrCannotCheck, mc, err)
+	}
+	layers, err := exec.MLPLayers(model)
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: model %s: %w", ErrCannotCheck, mc, err)
+	}
+	p, err := exec.MLPRequestParams(layers, s.Input)
+	if err != nil {
+		return Job{}, fmt.Errorf("%w: %w", ErrCannotCheck, err)
+	}
+	c := s.Typed()
+	return Job{TaskID: c.TaskID, Workload: s.Workload, Params: p, Method: method,
+		Inputs: [][]byte{model, s.Input}, Output: s.Output, ResultHash: c.ResultHash}, nil
+}
+
+// batchJob gathers what the checker needs for a batch task: inputs (inline
+// ones checked against their CIDs) and the output (inline or fetched by
+// CID).
+func (v *Verifier) batchJob(ctx context.Context, req *wire.VerifyRequest) (Job, error) {
 	a, rc := req.Announce, req.Commitment
 	w, err := v.cfg.Workloads.Get(a.Workload)
 	if err != nil {

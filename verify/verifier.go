@@ -48,8 +48,8 @@ type Config struct {
 	// verifier role); their stakes come from Chain. It must be fast and
 	// must not block.
 	Candidates func() []peer.ID
-	// Fetcher gets inputs and outputs by CID (member side). Required with
-	// Serve.
+	// Fetcher gets inputs, outputs and stream models by CID (member side).
+	// Required with Serve.
 	Fetcher Fetcher
 	// Checker checks results (member side). Default Checks{Runner, Workloads}.
 	Checker Checker

@@ -27,8 +27,10 @@
 // Verification: a SampleRate fraction of answers is re-checked (the
 // commitment signature, then a re-run within the workload's tolerance).
 // A mismatch is a Fraud: the provider is banned from the session and the
-// Fraud is reported (Config.OnFraud). Fraud.Evidence turns it plus a
-// committee's attestations (Attest) into settle.Evidence for slashing.
+// Fraud is reported (Config.OnFraud); a node sends it to a verification
+// committee (verify.CheckStream), whose evidence slashes the provider.
+// Fraud.Evidence turns it plus attestations made in-process (Attest) into
+// settle.Evidence.
 //
 // Lifecycle: New validates and starts nothing; Start registers the stream
 // handler; Serve and Open start the goroutines of a served service or a

@@ -219,13 +219,13 @@ func (sv *Serving) run(j job) *wire.StreamProviderMsg {
 			Seq: j.seq, Error: code, Reason: wire.Truncate(err.Error()),
 		}}}
 	}
-	rows, err := inputRows(j.input, sv.layers[0])
+	p, err := exec.MLPRequestParams(sv.layers, j.input)
 	if err != nil {
 		return fail(wire.StreamErrorCode_STREAM_BAD_INPUT, err)
 	}
 	t0 := time.Now()
 	res, err := sv.s.cfg.Runner.Run(j.ps.ctx, exec.Task{
-		Workload: sv.spec.Workload, Params: exec.MLPParams(sv.layers, rows), Inputs: [][]byte{sv.model, j.input},
+		Workload: sv.spec.Workload, Params: p, Inputs: [][]byte{sv.model, j.input},
 	})
 	if err != nil {
 		if errors.Is(err, exec.ErrBadInput) || errors.Is(err, exec.ErrBadParam) || errors.Is(err, exec.ErrBadBlob) {
@@ -253,18 +253,6 @@ func (sv *Serving) run(j job) *wire.StreamProviderMsg {
 	return &wire.StreamProviderMsg{Body: &wire.StreamProviderMsg_Response{Response: &wire.StreamResponse{
 		Seq: j.seq, Output: out, CommitmentSig: sig, ExecUs: uint32(min(us, math.MaxUint32)),
 	}}}
-}
-
-// inputRows checks that input is an f32 [rows, d0] blob and returns rows.
-func inputRows(input []byte, d0 int) (int, error) {
-	b, err := exec.DecodeBlob(input)
-	if err != nil {
-		return 0, err
-	}
-	if b.DType != exec.F32 || len(b.Shape) != 2 || b.Shape[1] != d0 || b.Shape[0] > exec.MLPMaxBatch {
-		return 0, fmt.Errorf("%w: input is %s%v, want f32[rows ≤ %d, %d]", exec.ErrBadInput, b.DType, b.Shape, exec.MLPMaxBatch, d0)
-	}
-	return b.Shape[0], nil
 }
 
 func keccak(b []byte) common.Hash { return ethcrypto.Keccak256Hash(b) }

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"github.com/ipfs/go-cid"
-	mh "github.com/multiformats/go-multihash"
+
+	"github.com/ogpu/ogpu/p2p/wire"
 )
 
 // Service is what a stream serves: a workload and the CID of its model.
@@ -21,11 +22,9 @@ type Service struct {
 // ID is "<workload>:<model CID>".
 func (s Service) ID() string { return s.Workload + ":" + s.Model.String() }
 
-// CID is the service's content ID: raw codec, sha2-256 of ID().
-func (s Service) CID() cid.Cid {
-	h, _ := mh.Sum([]byte("ogpu/svc/1/"+s.ID()), mh.SHA2_256, -1) // sha2-256 never fails
-	return cid.NewCidV1(cid.Raw, h)
-}
+// CID is the service's content ID (wire.ServiceCID): raw codec, sha2-256
+// of "ogpu/svc/1/" + ID().
+func (s Service) CID() cid.Cid { return wire.ServiceCID(s.Workload, s.Model) }
 
 // String is the ID.
 func (s Service) String() string { return s.ID() }

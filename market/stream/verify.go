@@ -18,9 +18,12 @@ import (
 const checkTimeout = time.Minute
 
 // Sample is one request/response pair picked for verification, with the
-// provider's signed commitment to the response.
+// provider's signed commitment to the response. It holds everything a
+// verification committee needs to re-check it (the node hands it to the
+// verify package's CheckStream).
 type Sample struct {
 	Service    Service
+	Session    []byte // the session's 16-byte ID
 	Seq        uint64
 	Input      []byte
 	Output     []byte
@@ -49,7 +52,7 @@ func (ss *Session) sample(c *conn, req *request, r interface {
 }) *Sample {
 	self := ss.s.cfg.Key.Address()
 	cm := responseCommitment(ss.key, ss.id, req.seq, req.input, r.GetOutput(), c.payee, self, ss.blk, ss.hash)
-	return &Sample{Service: ss.svc, Seq: req.seq, Input: req.input, Output: r.GetOutput(), Provider: c.pid, Commitment: cm, Sig: r.GetCommitmentSig()}
+	return &Sample{Service: ss.svc, Session: ss.id, Seq: req.seq, Input: req.input, Output: r.GetOutput(), Provider: c.pid, Commitment: cm, Sig: r.GetCommitmentSig()}
 }
 
 // checker re-checks sampled answers, one at a time.
@@ -146,11 +149,10 @@ func Recheck(ctx context.Context, runner Runner, reg *exec.Registry, model []byt
 	if err != nil {
 		return err
 	}
-	rows, err := inputRows(sm.Input, layers[0])
+	p, err := exec.MLPRequestParams(layers, sm.Input)
 	if err != nil {
 		return err
 	}
-	p := exec.MLPParams(layers, rows)
 	res, err := runner.Run(ctx, exec.Task{Workload: sm.Service.Workload, Params: p, Inputs: [][]byte{model, sm.Input}})
 	if err != nil {
 		return err

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"math/big"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 	"github.com/ogpu/ogpu/market"
 	"github.com/ogpu/ogpu/market/settle"
 	"github.com/ogpu/ogpu/market/settle/contract"
+	"github.com/ogpu/ogpu/market/stream"
 	"github.com/ogpu/ogpu/node"
 	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/p2p/wire"
@@ -95,6 +98,8 @@ type ChainReport struct {
 	// TasksPaid counts the clients' tasks whose vouchers were signed
 	// (state paid): every accepted task.
 	TasksPaid int `json:"tasks_paid"`
+	// Slashes for stream answers, reported in the stream object.
+	streamSlashed, streamHonestSlashed int
 }
 
 // SettlementReport is read from the chain's Settled events.
@@ -119,12 +124,23 @@ type MoneyReport struct {
 
 // faults counts what the injected faults did.
 type faults struct {
-	lies atomic.Int64
+	lies       atomic.Int64 // batch results
+	streamLies atomic.Int64 // stream answers
 }
 
-// lyingRunner runs honestly and then corrupts the output's last byte (the
-// most significant byte of the last element of a blob, or the last nonce
-// byte): a wrong result that a committee can prove wrong.
+// corrupt returns out with its last byte changed (the most significant
+// byte of the last element of a blob, or the last nonce byte): a wrong
+// result that a committee can prove wrong.
+func corrupt(out []byte) []byte {
+	if len(out) == 0 {
+		return out
+	}
+	b := append([]byte(nil), out...)
+	b[len(b)-1] ^= 0x40
+	return b
+}
+
+// lyingRunner runs honestly and then corrupts the output.
 type lyingRunner struct {
 	r market.Runner
 	f *faults
@@ -135,9 +151,7 @@ func (l lyingRunner) Run(ctx context.Context, t exec.Task) (exec.Result, error) 
 	if err != nil || len(res.Output) == 0 {
 		return res, err
 	}
-	out := append([]byte(nil), res.Output...)
-	out[len(out)-1] ^= 0x40
-	res.Output = out
+	res.Output = corrupt(res.Output)
 	l.f.lies.Add(1)
 	return res, nil
 }
@@ -194,6 +208,10 @@ type moneyRun struct {
 	liars   map[int]bool
 	start   map[common.Address]*big.Int // clients' deposits before the run
 	caught  atomic.Int64
+
+	streamLiars map[int]bool // stream providers that lie (StreamScenario.Liars)
+	streamMu    sync.Mutex
+	streamTasks map[common.Hash]common.Address // stream answers caught wrong → the session's client
 }
 
 func (sc *Scenario) adversary() *Adversary {
@@ -249,7 +267,8 @@ func newMoneyRun(ctx context.Context, sc *Scenario, adv *Adversary) (*moneyRun, 
 	if err != nil {
 		return nil, nil, err
 	}
-	mr := &moneyRun{sc: sc, adv: adv, chain: ch, liars: map[int]bool{}, start: map[common.Address]*big.Int{}}
+	mr := &moneyRun{sc: sc, adv: adv, chain: ch, liars: map[int]bool{}, start: map[common.Address]*big.Int{},
+		streamLiars: map[int]bool{}, streamTasks: map[common.Hash]common.Address{}}
 	if mr.reader, err = ch.Client(ctx, nil); err != nil {
 		ch.Close()
 		return nil, nil, err
@@ -292,6 +311,11 @@ func newMoneyRun(ctx context.Context, sc *Scenario, adv *Adversary) (*moneyRun, 
 	for _, i := range pick(rng, sc.Clients, sc.Nodes, count(adv.Approvers, providers), taken) {
 		approvers[i] = true
 	}
+	for i := range sc.Nodes {
+		if sc.Stream.liar(i, sc.Nodes) {
+			mr.streamLiars[i] = true
+		}
+	}
 	opts := func(i int) []node.Option {
 		o := []node.Option{
 			node.WithChain(clients[i]),
@@ -310,9 +334,62 @@ func newMoneyRun(ctx context.Context, sc *Scenario, adv *Adversary) (*moneyRun, 
 		case approvers[i]:
 			o = append(o, node.WithChecker(approveAll{}))
 		}
+		if f := mr.streamHooks(i); f != nil {
+			o = append(o, node.WithStreamConfig(f))
+		}
 		return o
 	}
 	return mr, opts, nil
+}
+
+// streamHooks are node i's streaming faults and probes: a lying stream
+// provider corrupts every answer; a node that opens sessions records the
+// task of every wrong answer it catches, so the report can credit the
+// slash to its deposit. Nil when node i has neither.
+func (mr *moneyRun) streamHooks(i int) func(*stream.Config) {
+	sc := &mr.sc.Stream
+	liar, opener := mr.streamLiars[i], sc.opener(i, mr.sc.Nodes)
+	if !liar && !opener {
+		return nil
+	}
+	return func(c *stream.Config) {
+		if liar {
+			c.Tamper = func(out []byte) []byte { mr.f.streamLies.Add(1); return corrupt(out) }
+		}
+		if opener {
+			next := c.OnFraud // the node's: reputation and the committee
+			c.OnFraud = func(f stream.Fraud) {
+				mr.streamMu.Lock()
+				mr.streamTasks[f.Commitment.TaskID] = f.Commitment.Client
+				mr.streamMu.Unlock()
+				if next != nil {
+					next(f)
+				}
+			}
+		}
+	}
+}
+
+// waitStreamFrauds waits until every wrong stream answer the sessions
+// caught has been through its committee check (evidence queued or not).
+func (mr *moneyRun) waitStreamFrauds(ctx context.Context, c *Cluster) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	err := WaitFor(ctx, func() bool {
+		for i, n := range c.Nodes {
+			if c.Down(i) {
+				continue
+			}
+			if st := n.StreamFrauds(); st.Caught != st.Committee+st.Failed+st.Dropped {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("sim: stream frauds still with committees: %w", err)
+	}
+	return nil
 }
 
 // watch counts the clients' rejections of wrong results.
@@ -378,13 +455,21 @@ func (mr *moneyRun) settle(ctx context.Context, c *Cluster) error {
 // report reads the outcome from the chain.
 func (mr *moneyRun) report(ctx context.Context, c *Cluster, done int) (*ChainReport, error) {
 	r := &ChainReport{LiesInjected: int(mr.f.lies.Load()), LiesCaught: int(mr.caught.Load())}
-	for i := range mr.liars {
-		r.Liars = append(r.Liars, i)
-	}
 	liarAddr := map[common.Address]bool{}
-	for i := range mr.liars {
-		liarAddr[c.keys[i].Address()] = true
+	streamLiarAddr := map[common.Address]bool{}
+	for i := range mr.sc.Nodes {
+		if mr.liars[i] || mr.streamLiars[i] {
+			r.Liars = append(r.Liars, i)
+			liarAddr[c.keys[i].Address()] = true
+		}
+		if mr.streamLiars[i] {
+			streamLiarAddr[c.keys[i].Address()] = true
+		}
 	}
+	mr.streamMu.Lock()
+	streamTasks := maps.Clone(mr.streamTasks)
+	mr.streamMu.Unlock()
+	streamSlashed := map[common.Address]bool{}
 	logs, err := mr.chain.Backend().FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int), Addresses: []common.Address{mr.chain.Contract()}})
 	if err != nil {
 		return nil, err
@@ -409,6 +494,9 @@ func (mr *moneyRun) report(ctx context.Context, c *Cluster, done int) (*ChainRep
 		} else if ev, err := bind.UnpackSlashedEvent(l); err == nil {
 			slashed[ev.Provider] = true
 			slashes = append(slashes, slash{ev.TaskId, ev.Amount})
+			if _, ok := streamTasks[ev.TaskId]; ok {
+				streamSlashed[ev.Provider] = true
+			}
 			rc, err := mr.reader.Receipt(ctx, l.TxHash)
 			if err != nil {
 				return nil, err
@@ -422,6 +510,21 @@ func (mr *moneyRun) report(ctx context.Context, c *Cluster, done int) (*ChainRep
 			r.LiarsSlashed++
 		} else {
 			r.HonestSlashed++
+		}
+	}
+	// Stream slashes: a lying stream provider counts when a slash for a
+	// stream answer took its stake below what it staked.
+	for a := range streamSlashed {
+		if !streamLiarAddr[a] {
+			r.streamHonestSlashed++
+			continue
+		}
+		acc, err := mr.reader.StakeOf(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		if acc.Stake.Cmp(mr.adv.Stake) < 0 {
+			r.streamSlashed++
 		}
 	}
 	if done > 0 {
@@ -467,7 +570,7 @@ func (mr *moneyRun) report(ctx context.Context, c *Cluster, done int) (*ChainRep
 		}
 		r.TasksPaid += paidTasks
 		for _, sl := range slashes {
-			if tasks[sl.task] {
+			if tasks[sl.task] || streamTasks[sl.task] == ca {
 				credit.Add(credit, new(big.Int).Div(new(big.Int).Mul(sl.amount, big.NewInt(int64(params.ClientBps))), big.NewInt(10000)))
 			}
 		}
@@ -548,6 +651,11 @@ func runMoney(ctx context.Context, sc Scenario, adv *Adversary, cfg Config) (Rep
 	if err != nil {
 		return rep, err
 	}
+	if sc.Stream.Sessions > 0 {
+		if err := mr.waitStreamFrauds(ctx, c); err != nil {
+			return rep, err
+		}
+	}
 	// Vouchers still in flight to payees are not needed for settlement
 	// (clients settle their own); flush and read the chain.
 	if err := mr.settle(ctx, c); err != nil {
@@ -558,6 +666,14 @@ func runMoney(ctx context.Context, sc Scenario, adv *Adversary, cfg Config) (Rep
 		return rep, err
 	}
 	rep.ChainReport = cr
+	if st := rep.Stream; st != nil {
+		st.Lies, st.Slashed, st.HonestSlashed = int(mr.f.streamLies.Load()), cr.streamSlashed, cr.streamHonestSlashed
+		for _, n := range c.Nodes {
+			fr := n.StreamFrauds()
+			st.Caught += int(fr.Caught)
+			st.Proven += int(fr.Evidence)
+		}
+	}
 	return rep, nil
 }
 

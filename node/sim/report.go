@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -160,6 +161,12 @@ func (s *Scenario) defaults() {
 	if s.Timeout <= 0 {
 		s.Timeout = 5 * time.Minute
 	}
+	if s.Stream.Sessions > 0 {
+		s.Stream.defaults(s.Nodes)
+		if s.Byzantine > 0 && s.Stream.Liars == 0 {
+			s.Stream.Liars = min(max(1, int(math.Round(s.Byzantine*float64(s.Stream.Providers)))), s.Stream.Providers-1)
+		}
+	}
 }
 
 // TinyTask returns a small task of the workload: parameters and inputs
@@ -205,6 +212,9 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 }
 
 func runPlain(ctx context.Context, sc Scenario, cfg Config) (Report, error) {
+	if sc.Stream.Liars > 0 {
+		return Report{}, errors.New("sim: lying stream providers need a chain (--chain or --byzantine)")
+	}
 	c, err := launch(ctx, cfg, sc)
 	if err != nil {
 		return Report{}, err
@@ -234,8 +244,18 @@ func launch(ctx context.Context, cfg Config, sc Scenario) (*Cluster, error) {
 	return c, nil
 }
 
-// runWork runs the scenario's tasks, then its streaming sessions.
+// runWork runs the scenario's tasks, then its streaming sessions; with
+// lying stream providers the sessions run first (see StreamScenario.Liars).
 func (c *Cluster) runWork(ctx context.Context, sc Scenario) (Report, error) {
+	if sc.Stream.Sessions > 0 && sc.Stream.Liars > 0 {
+		sr, err := c.RunStreams(ctx, sc.Stream)
+		if err != nil {
+			return Report{Stream: &sr}, err
+		}
+		rep, err := c.RunScenario(ctx, sc)
+		rep.Stream = &sr
+		return rep, err
+	}
 	rep, err := c.RunScenario(ctx, sc)
 	if err == nil && sc.Stream.Sessions > 0 {
 		sr, serr := c.RunStreams(ctx, sc.Stream) // stream.go

@@ -36,7 +36,30 @@ type StreamScenario struct {
 	Layers []int
 	// Seed for the model and inputs. Default 1.
 	Seed uint64
+	// Liars is how many of the serving providers return wrong outputs
+	// (the first Liars of them). They ask a lower price, and sessions wait
+	// to know every provider before the first request, so they start with
+	// a liar; the streaming part then runs before the batch tasks (ranking
+	// puts reputation before price, and batch successes would decide it).
+	// Needs a chain (Scenario.Adversary or Byzantine): sessions catch lies
+	// on sampled re-checks, a committee proves them and the liars are
+	// slashed. Scenario.Byzantine > 0 sets it to max(1, round(Byzantine ×
+	// Providers)) when zero, always leaving one provider honest.
+	Liars int
+	// SampleRate is the fraction of answers each session re-checks.
+	// Default 0.1 with liars, else off.
+	SampleRate float64
 }
+
+// liar reports whether node i of a cluster of nodes is a lying stream
+// provider (after defaults).
+func (s *StreamScenario) liar(i, nodes int) bool {
+	first := nodes - s.Providers
+	return s.Sessions > 0 && i >= first && i < first+s.Liars
+}
+
+// opener reports whether node i may open sessions (it is not a provider).
+func (s *StreamScenario) opener(i, nodes int) bool { return s.Sessions > 0 && i < nodes-s.Providers }
 
 // StreamReport is what the streaming part measured. Its JSON keys are a
 // public interface (the "stream" object of ogpu sim --json).
@@ -54,7 +77,21 @@ type StreamReport struct {
 	Latency      Percentiles `json:"latency_ms"`
 	RequestsPerS float64     `json:"requests_per_s"`
 	Wrong        int         `json:"wrong"` // outputs off the reference (every 10th checked)
-	Errors       []string    `json:"errors,omitempty"`
+	// WrongFromLiars counts the Wrong outputs that lying providers returned
+	// (an answer is delivered before its sampled re-check catches it).
+	WrongFromLiars int `json:"wrong_from_liars"`
+	// With lying providers (StreamScenario.Liars): wrong answers they
+	// returned, caught by the sessions' sampled re-checks, proven by a
+	// verification committee (slash evidence queued), and the providers
+	// slashed on-chain for a stream answer: liars and honest ones (chain
+	// runs only; see byzantine.go).
+	Liars         int      `json:"liars"`
+	Lies          int      `json:"lies"`
+	Caught        int      `json:"caught"`
+	Proven        int      `json:"proven"`
+	Slashed       int      `json:"slashed"`
+	HonestSlashed int      `json:"honest_slashed"`
+	Errors        []string `json:"errors,omitempty"`
 }
 
 func (s *StreamScenario) defaults(nodes int) {
@@ -72,14 +109,29 @@ func (s *StreamScenario) defaults(nodes int) {
 	}
 }
 
+// sampleRate is the sessions' SampleRate: SampleRate, else 0.1 with
+// liars, else off.
+func (s *StreamScenario) sampleRate() float64 {
+	switch {
+	case s.SampleRate != 0:
+		return s.SampleRate
+	case s.Liars > 0:
+		return 0.1
+	}
+	return -1
+}
+
 // RunStreams runs the streaming scenario on a running cluster: the last
 // sc.Providers nodes serve an mlp model, sessions are opened from the
 // other nodes in turn.
 func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamReport, error) {
 	sc.defaults(len(c.Nodes))
-	rep := StreamReport{Sessions: sc.Sessions, Providers: sc.Providers, Requests: sc.Sessions * sc.Requests}
+	rep := StreamReport{Sessions: sc.Sessions, Providers: sc.Providers, Requests: sc.Sessions * sc.Requests, Liars: sc.Liars}
 	if sc.Providers < 1 || sc.Providers >= len(c.Nodes) {
 		return rep, fmt.Errorf("sim: %d stream providers need at least %d nodes", sc.Providers, sc.Providers+1)
+	}
+	if sc.Liars < 0 || sc.Liars >= sc.Providers {
+		return rep, fmt.Errorf("sim: %d lying stream providers of %d: at least one must be honest", sc.Liars, sc.Providers)
 	}
 	clients := len(c.Nodes) - sc.Providers
 	model, err := exec.MLPModel(sc.Layers, sc.Seed)
@@ -94,7 +146,11 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 	byPeer := map[peer.ID]int{}
 	var svc stream.Service
 	for i := first; i < len(c.Nodes); i++ {
-		sv, err := c.Nodes[i].Serve(ctx, stream.ServiceSpec{Workload: "mlp", Model: modelCID, Price: big.NewInt(100)})
+		price := big.NewInt(100)
+		if sc.liar(i, len(c.Nodes)) {
+			price = big.NewInt(90) // cheapest: sessions start with the liars
+		}
+		sv, err := c.Nodes[i].Serve(ctx, stream.ServiceSpec{Workload: "mlp", Model: modelCID, Price: price})
 		if err != nil {
 			return rep, fmt.Errorf("sim: serve on node %d: %w", i, err)
 		}
@@ -132,7 +188,7 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ss, err := n.OpenStream(ctx, svc.ID(), stream.SessionOptions{Ordered: true, StallTimeout: 2 * time.Second, SampleRate: -1})
+			ss, err := n.OpenStream(ctx, svc.ID(), stream.SessionOptions{Ordered: true, StallTimeout: 2 * time.Second, SampleRate: sc.sampleRate()})
 			if err != nil {
 				mu.Lock()
 				errs[err.Error()]++
@@ -140,6 +196,15 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 				return
 			}
 			defer ss.Close()
+			if sc.Liars > 0 {
+				// Rank every provider before the first request, so the
+				// session starts with the cheapest: a liar.
+				if err := WaitFor(ctx, func() bool { return len(ss.Stats().Providers) == sc.Providers }); err != nil {
+					mu.Lock()
+					errs["session never saw every provider: "+err.Error()]++
+					mu.Unlock()
+				}
+			}
 			sendCtx, stop := context.WithCancel(ctx)
 			defer stop()
 			go func() { // ends with sendCtx, before ss.Close
@@ -150,7 +215,7 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 				}
 			}()
 			seen := make([]bool, sc.Requests+1)
-			var answered, failed, dups, wrong int
+			var answered, failed, dups, wrong, wrongLiars int
 			killAt := map[int]bool{}
 			if s == 0 {
 				for k := 1; k <= sc.Kills; k++ {
@@ -188,6 +253,9 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 				i := int(r.Seq-1) % len(inputs)
 				if r.Seq%10 == 0 && (exec.MLP{}).Compare(exec.MLPParams(sc.Layers, 1), want[i], r.Output) != nil {
 					wrong++
+					if idx, ok := byPeer[r.Provider]; ok && sc.liar(idx, len(c.Nodes)) {
+						wrongLiars++
+					}
 				}
 				mu.Lock()
 				lat = append(lat, float64(r.Latency)/float64(time.Millisecond))
@@ -212,6 +280,7 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 			rep.Failed += failed
 			rep.Duplicates += dups
 			rep.Wrong += wrong
+			rep.WrongFromLiars += wrongLiars
 			rep.Failovers += int(st.Failovers)
 			mu.Unlock()
 		}()
@@ -240,8 +309,12 @@ func (r *StreamReport) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "stream: %d sessions on %d providers, %d requests: %d answered, %d duplicates, %d lost, %d failed, %d failovers, %d providers killed\n",
 		r.Sessions, r.Providers, r.Requests, r.Answered, r.Duplicates, r.Lost, r.Failed, r.Failovers, r.Killed)
-	fmt.Fprintf(w, "stream latency: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; %.1f requests/s; %d wrong\n",
-		r.Latency.P50, r.Latency.P95, r.Latency.P99, r.RequestsPerS, r.Wrong)
+	fmt.Fprintf(w, "stream latency: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; %.1f requests/s; %d wrong (%d from liars)\n",
+		r.Latency.P50, r.Latency.P95, r.Latency.P99, r.RequestsPerS, r.Wrong, r.WrongFromLiars)
+	if r.Liars > 0 {
+		fmt.Fprintf(w, "stream lies: %d liars returned %d wrong answers; %d caught by sampled re-checks, %d proven by a committee; slashed %d of %d liars, %d honest\n",
+			r.Liars, r.Lies, r.Caught, r.Proven, r.Slashed, r.Liars, r.HonestSlashed)
+	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "stream error: %s\n", e)
 	}

@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
+	mh "github.com/multiformats/go-multihash"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/ogpu/ogpu/p2p/identity"
@@ -32,6 +34,16 @@ const (
 	MaxStreamSlots   = 1 << 16
 	StreamSessionLen = 16
 )
+
+// ServiceCID is the content ID of the streaming service (workload, model):
+// raw codec, sha2-256 of "ogpu/svc/1/<workload>:<model CID>". It is the
+// service's DHT key and the service every commitment of its requests names
+// (StreamTaskID), so a verifier derives it from the workload and the model
+// it re-runs.
+func ServiceCID(workload string, model cid.Cid) cid.Cid {
+	h, _ := mh.Sum([]byte("ogpu/svc/1/"+workload+":"+model.String()), mh.SHA2_256, -1) // sha2-256 never fails
+	return cid.NewCidV1(cid.Raw, h)
+}
 
 // StreamTaskID names one request of a session for verification and slash
 // evidence: keccak256("ogpu/stream/1" ‖ service CID ‖ session ‖ uint64be(seq)

@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/ogpu/ogpu/p2p/typed"
@@ -46,10 +47,37 @@ func (r *ResultCommitment) Typed() typed.ResultCommitment {
 }
 
 // Validate checks every field of a verify request without I/O or
-// signatures (VerifyRequestFrom checks those).
+// signatures (the verifier checks those). A request is of exactly one kind:
+// a batch task (announce and commitment) or a stream sample.
 func (r *VerifyRequest) Validate() error {
 	if r == nil || r.Version != VerifyVersion {
 		return fmt.Errorf("%w: verify request version", ErrUnknownVersion)
+	}
+	if err := validateWei(r.Fee); err != nil {
+		return fmt.Errorf("fee: %w", err)
+	}
+	if r.Committee == 0 || r.Committee > MaxCommittee {
+		return fmt.Errorf("%w: committee of %d (1..%d)", ErrInvalid, r.Committee, MaxCommittee)
+	}
+	if r.TimestampMs <= 0 {
+		return fmt.Errorf("%w: verify request needs timestamp_ms", ErrInvalid)
+	}
+	if r.StreamSample == nil {
+		return r.validateBatch()
+	}
+	if r.Announce != nil || r.Commitment != nil || len(r.InlineInputs) > 0 || len(r.InlineOutput) > 0 {
+		return fmt.Errorf("%w: a stream sample request carries no announce, commitment or inline blobs", ErrInvalid)
+	}
+	if err := r.StreamSample.Validate(); err != nil {
+		return fmt.Errorf("verify request stream sample: %w", err)
+	}
+	return nil
+}
+
+// validateBatch checks the fields of a batch task's request.
+func (r *VerifyRequest) validateBatch() error {
+	if r.Announce == nil && r.Commitment == nil {
+		return fmt.Errorf("%w: verify request has neither a task announce nor a stream sample", ErrInvalid)
 	}
 	if err := r.Announce.Validate(); err != nil {
 		return fmt.Errorf("verify request announce: %w", err)
@@ -82,17 +110,76 @@ func (r *VerifyRequest) Validate() error {
 	if len(r.InlineOutput) > 0 && uint64(len(r.InlineOutput)) != r.Commitment.OutputSize {
 		return fmt.Errorf("%w: inline output is %d bytes, output_size says %d", ErrInvalid, len(r.InlineOutput), r.Commitment.OutputSize)
 	}
-	if err := validateWei(r.Fee); err != nil {
-		return fmt.Errorf("fee: %w", err)
-	}
-	if r.Committee == 0 || r.Committee > MaxCommittee {
-		return fmt.Errorf("%w: committee of %d (1..%d)", ErrInvalid, r.Committee, MaxCommittee)
-	}
-	if r.TimestampMs <= 0 {
-		return fmt.Errorf("%w: verify request needs timestamp_ms", ErrInvalid)
-	}
 	return nil
 }
+
+// Validate checks every field of a stream sample without signatures. The
+// task ID and the provider's signature are the verifier's to check
+// (ComputedTaskID, Typed).
+func (s *StreamSample) Validate() error {
+	if s == nil {
+		return fmt.Errorf("%w: nil stream sample", ErrInvalid)
+	}
+	if !isName(s.Workload, MaxWorkloadLen) {
+		return fmt.Errorf("%w: workload %.70q is not a short lower-case name", ErrInvalid, s.Workload)
+	}
+	if err := validateCID(s.Model); err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	if len(s.Session) != StreamSessionLen {
+		return fmt.Errorf("%w: session is %d bytes, want %d", ErrInvalid, len(s.Session), StreamSessionLen)
+	}
+	if s.Seq == 0 {
+		return fmt.Errorf("%w: stream sample needs seq ≥ 1", ErrInvalid)
+	}
+	if len(s.Input) == 0 {
+		return fmt.Errorf("%w: stream sample without input", ErrInvalid)
+	}
+	if n := len(s.Input) + len(s.Output); n > MaxVerifyInline {
+		return fmt.Errorf("%w: stream sample of %d bytes, limit %d", ErrInvalid, n, MaxVerifyInline)
+	}
+	if err := validateHash("task_id", s.TaskId); err != nil {
+		return err
+	}
+	id, err := validatePeer("provider", s.Provider)
+	if err != nil {
+		return err
+	}
+	if err := checkAddressOf(id, s.Address); err != nil {
+		return err
+	}
+	if len(s.ClientAddress) != 20 {
+		return fmt.Errorf("%w: client address is %d bytes, want 20", ErrInvalid, len(s.ClientAddress))
+	}
+	if err := validateHash("award_block_hash", s.AwardBlockHash); err != nil {
+		return err
+	}
+	return validateSig(s.CommitmentSig)
+}
+
+// ComputedTaskID is the task ID of the sample's request, computed from its
+// fields: StreamTaskID(ServiceCID(workload, model), session, seq,
+// keccak256(input)). Validate the sample first.
+func (s *StreamSample) ComputedTaskID() (common.Hash, error) {
+	m, err := ParseCID(s.Model)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return StreamTaskID(ServiceCID(s.Workload, m).Bytes(), s.Session, s.Seq, keccak(s.Input)), nil
+}
+
+// Typed returns the commitment the sample claims the provider signed: its
+// task_id as sent and outputHash = resultHash = keccak256(output).
+func (s *StreamSample) Typed() typed.ResultCommitment {
+	rh := keccak(s.Output)
+	return typed.ResultCommitment{
+		TaskID: common.BytesToHash(s.TaskId), Provider: common.BytesToAddress(s.Address), Client: common.BytesToAddress(s.ClientAddress),
+		OutputHash: rh, ResultHash: rh, AwardBlock: s.AwardBlock, AwardBlockHash: common.BytesToHash(s.AwardBlockHash),
+	}
+}
+
+// ProviderID returns the provider's peer ID (empty if malformed).
+func (s *StreamSample) ProviderID() peer.ID { id, _ := peer.IDFromBytes(s.Provider); return id }
 
 // DecodeVerifyRequest decodes an /ogpu/verify/1 request and checks its
 // fields. The signatures (announce by the sender, commitment by its

@@ -32,21 +32,26 @@ const (
 )
 
 // VerifyRequest asks a committee member to check a delivered result. The
-// client sends it; the announce (signed by the client) says what was asked
-// for, the commitment (signed by the provider) what was claimed.
+// client sends it. It is one of two kinds, exactly one per request:
+//   - a batch task: the announce (signed by the client) says what was
+//     asked for, the commitment (signed by the provider) what was claimed;
+//   - a stream sample: one request/response pair of a streaming session
+//     (stream_sample), with announce, commitment and the inline fields
+//     unset.
 type VerifyRequest struct {
 	state      protoimpl.MessageState `protogen:"open.v1"`
 	Version    uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`      // VerifyVersion
-	Announce   *TaskAnnounce          `protobuf:"bytes,2,opt,name=announce,proto3" json:"announce,omitempty"`     // the task, signed by the client
-	Commitment *ResultCommitment      `protobuf:"bytes,3,opt,name=commitment,proto3" json:"commitment,omitempty"` // the provider's signed claim (inline output cleared)
-	// Small inputs and the output may ride inline; each is checked against
-	// its CID (inputs) or the commitment's result_hash (output). Larger ones
-	// are fetched by CID.
-	InlineInputs  [][]byte `protobuf:"bytes,4,rep,name=inline_inputs,json=inlineInputs,proto3" json:"inline_inputs,omitempty"`
-	InlineOutput  []byte   `protobuf:"bytes,5,opt,name=inline_output,json=inlineOutput,proto3" json:"inline_output,omitempty"`
-	Fee           string   `protobuf:"bytes,6,opt,name=fee,proto3" json:"fee,omitempty"`              // wei the client pays each member that answers, decimal
-	Committee     uint32   `protobuf:"varint,7,opt,name=committee,proto3" json:"committee,omitempty"` // how many members were asked
-	TimestampMs   int64    `protobuf:"varint,8,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
+	Announce   *TaskAnnounce          `protobuf:"bytes,2,opt,name=announce,proto3" json:"announce,omitempty"`     // batch: the task, signed by the client
+	Commitment *ResultCommitment      `protobuf:"bytes,3,opt,name=commitment,proto3" json:"commitment,omitempty"` // batch: the provider's signed claim (inline output cleared)
+	// Batch: small inputs and the output may ride inline; each is checked
+	// against its CID (inputs) or the commitment's result_hash (output).
+	// Larger ones are fetched by CID.
+	InlineInputs  [][]byte      `protobuf:"bytes,4,rep,name=inline_inputs,json=inlineInputs,proto3" json:"inline_inputs,omitempty"`
+	InlineOutput  []byte        `protobuf:"bytes,5,opt,name=inline_output,json=inlineOutput,proto3" json:"inline_output,omitempty"`
+	Fee           string        `protobuf:"bytes,6,opt,name=fee,proto3" json:"fee,omitempty"`              // wei the client pays each member that answers, decimal
+	Committee     uint32        `protobuf:"varint,7,opt,name=committee,proto3" json:"committee,omitempty"` // how many members were asked
+	TimestampMs   int64         `protobuf:"varint,8,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
+	StreamSample  *StreamSample `protobuf:"bytes,9,opt,name=stream_sample,json=streamSample,proto3" json:"stream_sample,omitempty"` // stream: the sampled pair, instead of announce and commitment
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -137,6 +142,165 @@ func (x *VerifyRequest) GetTimestampMs() int64 {
 	return 0
 }
 
+func (x *VerifyRequest) GetStreamSample() *StreamSample {
+	if x != nil {
+		return x.StreamSample
+	}
+	return nil
+}
+
+// StreamSample is one request of a streaming session (DESIGN.md §6) and the
+// provider's signed answer, sent by the session's client. The member
+// re-runs the request and compares by tolerance. The provider's signature
+// is the contract's ResultCommitment in the settlement domain:
+//
+//	taskId     = StreamTaskID(ServiceCID(workload, model), session, seq,
+//	                          keccak256(input))
+//	provider   = address, client = client_address
+//	outputHash = resultHash = keccak256(output)
+//	awardBlock, awardBlockHash = the session's block (StreamOpen)
+//
+// Members recompute task_id and the result hash; they trust neither.
+type StreamSample struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Workload       string                 `protobuf:"bytes,1,opt,name=workload,proto3" json:"workload,omitempty"`                                      // the service's workload, e.g. "mlp"
+	Model          []byte                 `protobuf:"bytes,2,opt,name=model,proto3" json:"model,omitempty"`                                            // binary CID of the service's model
+	Session        []byte                 `protobuf:"bytes,3,opt,name=session,proto3" json:"session,omitempty"`                                        // 16 bytes, chosen by the client
+	Seq            uint64                 `protobuf:"varint,4,opt,name=seq,proto3" json:"seq,omitempty"`                                               // ≥ 1
+	Input          []byte                 `protobuf:"bytes,5,opt,name=input,proto3" json:"input,omitempty"`                                            // the request's input
+	Output         []byte                 `protobuf:"bytes,6,opt,name=output,proto3" json:"output,omitempty"`                                          // the provider's answer
+	TaskId         []byte                 `protobuf:"bytes,7,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`                            // as committed (see above)
+	Provider       []byte                 `protobuf:"bytes,8,opt,name=provider,proto3" json:"provider,omitempty"`                                      // the provider's peer ID
+	Address        []byte                 `protobuf:"bytes,9,opt,name=address,proto3" json:"address,omitempty"`                                        // the provider's 20-byte address
+	ClientAddress  []byte                 `protobuf:"bytes,10,opt,name=client_address,json=clientAddress,proto3" json:"client_address,omitempty"`      // the session's client: the sender
+	AwardBlock     uint64                 `protobuf:"varint,11,opt,name=award_block,json=awardBlock,proto3" json:"award_block,omitempty"`              // the session's block
+	AwardBlockHash []byte                 `protobuf:"bytes,12,opt,name=award_block_hash,json=awardBlockHash,proto3" json:"award_block_hash,omitempty"` // 32 bytes
+	CommitmentSig  []byte                 `protobuf:"bytes,15,opt,name=commitment_sig,json=commitmentSig,proto3" json:"commitment_sig,omitempty"`      // the provider's 65-byte signature
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *StreamSample) Reset() {
+	*x = StreamSample{}
+	mi := &file_verify_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamSample) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamSample) ProtoMessage() {}
+
+func (x *StreamSample) ProtoReflect() protoreflect.Message {
+	mi := &file_verify_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamSample.ProtoReflect.Descriptor instead.
+func (*StreamSample) Descriptor() ([]byte, []int) {
+	return file_verify_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *StreamSample) GetWorkload() string {
+	if x != nil {
+		return x.Workload
+	}
+	return ""
+}
+
+func (x *StreamSample) GetModel() []byte {
+	if x != nil {
+		return x.Model
+	}
+	return nil
+}
+
+func (x *StreamSample) GetSession() []byte {
+	if x != nil {
+		return x.Session
+	}
+	return nil
+}
+
+func (x *StreamSample) GetSeq() uint64 {
+	if x != nil {
+		return x.Seq
+	}
+	return 0
+}
+
+func (x *StreamSample) GetInput() []byte {
+	if x != nil {
+		return x.Input
+	}
+	return nil
+}
+
+func (x *StreamSample) GetOutput() []byte {
+	if x != nil {
+		return x.Output
+	}
+	return nil
+}
+
+func (x *StreamSample) GetTaskId() []byte {
+	if x != nil {
+		return x.TaskId
+	}
+	return nil
+}
+
+func (x *StreamSample) GetProvider() []byte {
+	if x != nil {
+		return x.Provider
+	}
+	return nil
+}
+
+func (x *StreamSample) GetAddress() []byte {
+	if x != nil {
+		return x.Address
+	}
+	return nil
+}
+
+func (x *StreamSample) GetClientAddress() []byte {
+	if x != nil {
+		return x.ClientAddress
+	}
+	return nil
+}
+
+func (x *StreamSample) GetAwardBlock() uint64 {
+	if x != nil {
+		return x.AwardBlock
+	}
+	return 0
+}
+
+func (x *StreamSample) GetAwardBlockHash() []byte {
+	if x != nil {
+		return x.AwardBlockHash
+	}
+	return nil
+}
+
+func (x *StreamSample) GetCommitmentSig() []byte {
+	if x != nil {
+		return x.CommitmentSig
+	}
+	return nil
+}
+
 // VerifyResponse is a member's verdict: an EIP-712 Attestation{taskId,
 // resultHash, valid} signed in the settlement domain (the contract checks
 // it in slash evidence), or a refusal (no signature) with a reason.
@@ -155,7 +319,7 @@ type VerifyResponse struct {
 
 func (x *VerifyResponse) Reset() {
 	*x = VerifyResponse{}
-	mi := &file_verify_proto_msgTypes[1]
+	mi := &file_verify_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -167,7 +331,7 @@ func (x *VerifyResponse) String() string {
 func (*VerifyResponse) ProtoMessage() {}
 
 func (x *VerifyResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_verify_proto_msgTypes[1]
+	mi := &file_verify_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -180,7 +344,7 @@ func (x *VerifyResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use VerifyResponse.ProtoReflect.Descriptor instead.
 func (*VerifyResponse) Descriptor() ([]byte, []int) {
-	return file_verify_proto_rawDescGZIP(), []int{1}
+	return file_verify_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *VerifyResponse) GetVersion() uint32 {
@@ -246,7 +410,7 @@ type Voucher struct {
 
 func (x *Voucher) Reset() {
 	*x = Voucher{}
-	mi := &file_verify_proto_msgTypes[2]
+	mi := &file_verify_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -258,7 +422,7 @@ func (x *Voucher) String() string {
 func (*Voucher) ProtoMessage() {}
 
 func (x *Voucher) ProtoReflect() protoreflect.Message {
-	mi := &file_verify_proto_msgTypes[2]
+	mi := &file_verify_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -271,7 +435,7 @@ func (x *Voucher) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Voucher.ProtoReflect.Descriptor instead.
 func (*Voucher) Descriptor() ([]byte, []int) {
-	return file_verify_proto_rawDescGZIP(), []int{2}
+	return file_verify_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Voucher) GetClient() []byte {
@@ -314,7 +478,7 @@ type PaidTask struct {
 
 func (x *PaidTask) Reset() {
 	*x = PaidTask{}
-	mi := &file_verify_proto_msgTypes[3]
+	mi := &file_verify_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -326,7 +490,7 @@ func (x *PaidTask) String() string {
 func (*PaidTask) ProtoMessage() {}
 
 func (x *PaidTask) ProtoReflect() protoreflect.Message {
-	mi := &file_verify_proto_msgTypes[3]
+	mi := &file_verify_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -339,7 +503,7 @@ func (x *PaidTask) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaidTask.ProtoReflect.Descriptor instead.
 func (*PaidTask) Descriptor() ([]byte, []int) {
-	return file_verify_proto_rawDescGZIP(), []int{3}
+	return file_verify_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *PaidTask) GetTaskId() []byte {
@@ -376,7 +540,7 @@ type Payment struct {
 
 func (x *Payment) Reset() {
 	*x = Payment{}
-	mi := &file_verify_proto_msgTypes[4]
+	mi := &file_verify_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -388,7 +552,7 @@ func (x *Payment) String() string {
 func (*Payment) ProtoMessage() {}
 
 func (x *Payment) ProtoReflect() protoreflect.Message {
-	mi := &file_verify_proto_msgTypes[4]
+	mi := &file_verify_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -401,7 +565,7 @@ func (x *Payment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Payment.ProtoReflect.Descriptor instead.
 func (*Payment) Descriptor() ([]byte, []int) {
-	return file_verify_proto_rawDescGZIP(), []int{4}
+	return file_verify_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Payment) GetVersion() uint32 {
@@ -437,7 +601,7 @@ type PaymentReply struct {
 
 func (x *PaymentReply) Reset() {
 	*x = PaymentReply{}
-	mi := &file_verify_proto_msgTypes[5]
+	mi := &file_verify_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -449,7 +613,7 @@ func (x *PaymentReply) String() string {
 func (*PaymentReply) ProtoMessage() {}
 
 func (x *PaymentReply) ProtoReflect() protoreflect.Message {
-	mi := &file_verify_proto_msgTypes[5]
+	mi := &file_verify_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -462,7 +626,7 @@ func (x *PaymentReply) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentReply.ProtoReflect.Descriptor instead.
 func (*PaymentReply) Descriptor() ([]byte, []int) {
-	return file_verify_proto_rawDescGZIP(), []int{5}
+	return file_verify_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *PaymentReply) GetVersion() uint32 {
@@ -490,7 +654,7 @@ var File_verify_proto protoreflect.FileDescriptor
 
 const file_verify_proto_rawDesc = "" +
 	"\n" +
-	"\fverify.proto\x12\fogpu.wire.v1\x1a\fmarket.proto\"\xbe\x02\n" +
+	"\fverify.proto\x12\fogpu.wire.v1\x1a\fmarket.proto\"\xff\x02\n" +
 	"\rVerifyRequest\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x126\n" +
 	"\bannounce\x18\x02 \x01(\v2\x1a.ogpu.wire.v1.TaskAnnounceR\bannounce\x12>\n" +
@@ -501,7 +665,24 @@ const file_verify_proto_rawDesc = "" +
 	"\rinline_output\x18\x05 \x01(\fR\finlineOutput\x12\x10\n" +
 	"\x03fee\x18\x06 \x01(\tR\x03fee\x12\x1c\n" +
 	"\tcommittee\x18\a \x01(\rR\tcommittee\x12!\n" +
-	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\"\xcb\x01\n" +
+	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\x12?\n" +
+	"\rstream_sample\x18\t \x01(\v2\x1a.ogpu.wire.v1.StreamSampleR\fstreamSample\"\x82\x03\n" +
+	"\fStreamSample\x12\x1a\n" +
+	"\bworkload\x18\x01 \x01(\tR\bworkload\x12\x14\n" +
+	"\x05model\x18\x02 \x01(\fR\x05model\x12\x18\n" +
+	"\asession\x18\x03 \x01(\fR\asession\x12\x10\n" +
+	"\x03seq\x18\x04 \x01(\x04R\x03seq\x12\x14\n" +
+	"\x05input\x18\x05 \x01(\fR\x05input\x12\x16\n" +
+	"\x06output\x18\x06 \x01(\fR\x06output\x12\x17\n" +
+	"\atask_id\x18\a \x01(\fR\x06taskId\x12\x1a\n" +
+	"\bprovider\x18\b \x01(\fR\bprovider\x12\x18\n" +
+	"\aaddress\x18\t \x01(\fR\aaddress\x12%\n" +
+	"\x0eclient_address\x18\n" +
+	" \x01(\fR\rclientAddress\x12\x1f\n" +
+	"\vaward_block\x18\v \x01(\x04R\n" +
+	"awardBlock\x12(\n" +
+	"\x10award_block_hash\x18\f \x01(\fR\x0eawardBlockHash\x12%\n" +
+	"\x0ecommitment_sig\x18\x0f \x01(\fR\rcommitmentSig\"\xcb\x01\n" +
 	"\x0eVerifyResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1f\n" +
@@ -542,27 +723,29 @@ func file_verify_proto_rawDescGZIP() []byte {
 	return file_verify_proto_rawDescData
 }
 
-var file_verify_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_verify_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_verify_proto_goTypes = []any{
 	(*VerifyRequest)(nil),    // 0: ogpu.wire.v1.VerifyRequest
-	(*VerifyResponse)(nil),   // 1: ogpu.wire.v1.VerifyResponse
-	(*Voucher)(nil),          // 2: ogpu.wire.v1.Voucher
-	(*PaidTask)(nil),         // 3: ogpu.wire.v1.PaidTask
-	(*Payment)(nil),          // 4: ogpu.wire.v1.Payment
-	(*PaymentReply)(nil),     // 5: ogpu.wire.v1.PaymentReply
-	(*TaskAnnounce)(nil),     // 6: ogpu.wire.v1.TaskAnnounce
-	(*ResultCommitment)(nil), // 7: ogpu.wire.v1.ResultCommitment
+	(*StreamSample)(nil),     // 1: ogpu.wire.v1.StreamSample
+	(*VerifyResponse)(nil),   // 2: ogpu.wire.v1.VerifyResponse
+	(*Voucher)(nil),          // 3: ogpu.wire.v1.Voucher
+	(*PaidTask)(nil),         // 4: ogpu.wire.v1.PaidTask
+	(*Payment)(nil),          // 5: ogpu.wire.v1.Payment
+	(*PaymentReply)(nil),     // 6: ogpu.wire.v1.PaymentReply
+	(*TaskAnnounce)(nil),     // 7: ogpu.wire.v1.TaskAnnounce
+	(*ResultCommitment)(nil), // 8: ogpu.wire.v1.ResultCommitment
 }
 var file_verify_proto_depIdxs = []int32{
-	6, // 0: ogpu.wire.v1.VerifyRequest.announce:type_name -> ogpu.wire.v1.TaskAnnounce
-	7, // 1: ogpu.wire.v1.VerifyRequest.commitment:type_name -> ogpu.wire.v1.ResultCommitment
-	2, // 2: ogpu.wire.v1.Payment.voucher:type_name -> ogpu.wire.v1.Voucher
-	3, // 3: ogpu.wire.v1.Payment.tasks:type_name -> ogpu.wire.v1.PaidTask
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	7, // 0: ogpu.wire.v1.VerifyRequest.announce:type_name -> ogpu.wire.v1.TaskAnnounce
+	8, // 1: ogpu.wire.v1.VerifyRequest.commitment:type_name -> ogpu.wire.v1.ResultCommitment
+	1, // 2: ogpu.wire.v1.VerifyRequest.stream_sample:type_name -> ogpu.wire.v1.StreamSample
+	3, // 3: ogpu.wire.v1.Payment.voucher:type_name -> ogpu.wire.v1.Voucher
+	4, // 4: ogpu.wire.v1.Payment.tasks:type_name -> ogpu.wire.v1.PaidTask
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_verify_proto_init() }
@@ -577,7 +760,7 @@ func file_verify_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_verify_proto_rawDesc), len(file_verify_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -40,6 +40,92 @@ func verifyFixture(t testing.TB) (*marketFixture, *VerifyRequest, *VerifyRespons
 	return f, req, resp, pay
 }
 
+// streamSampleFixture is a verify request of the stream kind: a sampled
+// request of a session of the fixture's client, answered and signed by its
+// provider.
+func streamSampleFixture(t testing.TB) (*marketFixture, *VerifyRequest) {
+	t.Helper()
+	f := newMarketFixture(t)
+	sm := &StreamSample{
+		Workload: "mlp", Model: testCID(t, "model"), Session: []byte("0123456789abcdef"), Seq: 3,
+		Input: []byte("input"), Output: []byte("output"), Provider: []byte(f.provider.PeerID()),
+		Address: f.provider.Address().Bytes(), ClientAddress: f.client.Address().Bytes(), AwardBlock: 7, AwardBlockHash: make([]byte, 32),
+	}
+	tid, err := sm.ComputedTaskID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm.TaskId = tid[:]
+	if sm.CommitmentSig, err = sm.Typed().Sign(f.provider, OffChain); err != nil {
+		t.Fatal(err)
+	}
+	return f, &VerifyRequest{Version: VerifyVersion, StreamSample: sm, Fee: "0", Committee: 3, TimestampMs: fixedNow.UnixMilli()}
+}
+
+// TestStreamSampleRequest: a stream sample round-trips; its commitment is
+// the one the provider signs for a stream response (the task ID of the
+// service, session, seq and input; output and result hash both the
+// output's keccak); requests carrying both kinds, neither, or a malformed
+// sample are refused.
+func TestStreamSampleRequest(t *testing.T) {
+	f, req := streamSampleFixture(t)
+	got, err := DecodeVerifyRequest(enc(t, req))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm := got.StreamSample
+	c := sm.Typed()
+	if err := c.Verify(OffChain, sm.CommitmentSig); err != nil {
+		t.Fatalf("sample commitment: %v", err)
+	}
+	model, _ := ParseCID(sm.Model)
+	want := StreamTaskID(ServiceCID("mlp", model).Bytes(), sm.Session, 3, keccak([]byte("input")))
+	if c.TaskID != want || c.ResultHash != keccak([]byte("output")) || c.OutputHash != c.ResultHash {
+		t.Fatalf("commitment %+v: want task %s and result keccak(output)", c, want)
+	}
+	if c.Client != f.client.Address() || c.Provider != f.provider.Address() || sm.ProviderID() != f.provider.PeerID() {
+		t.Fatal("commitment lost its parties")
+	}
+	// A different seq names a different task.
+	sm.Seq = 4
+	if other, _ := sm.ComputedTaskID(); other == want {
+		t.Fatal("task ID does not depend on seq")
+	}
+
+	_, batch, _, _ := verifyFixture(t)
+	bad := []struct {
+		name string
+		mod  func(r *VerifyRequest)
+	}{
+		{"both kinds", func(r *VerifyRequest) { r.Announce, r.Commitment = batch.Announce, batch.Commitment }},
+		{"announce too", func(r *VerifyRequest) { r.Announce = batch.Announce }},
+		{"inline output", func(r *VerifyRequest) { r.InlineOutput = []byte("output") }},
+		{"neither kind", func(r *VerifyRequest) { r.StreamSample = nil }},
+		{"workload", func(r *VerifyRequest) { r.StreamSample.Workload = "MLP!" }},
+		{"model", func(r *VerifyRequest) { r.StreamSample.Model = []byte("nope") }},
+		{"session", func(r *VerifyRequest) { r.StreamSample.Session = []byte("short") }},
+		{"seq 0", func(r *VerifyRequest) { r.StreamSample.Seq = 0 }},
+		{"no input", func(r *VerifyRequest) { r.StreamSample.Input = nil }},
+		{"too large", func(r *VerifyRequest) { r.StreamSample.Output = make([]byte, MaxVerifyInline) }},
+		{"task id", func(r *VerifyRequest) { r.StreamSample.TaskId = r.StreamSample.TaskId[:31] }},
+		{"provider", func(r *VerifyRequest) { r.StreamSample.Provider = []byte("x") }},
+		{"address not the provider's", func(r *VerifyRequest) { r.StreamSample.Address = r.StreamSample.ClientAddress }},
+		{"client", func(r *VerifyRequest) { r.StreamSample.ClientAddress = nil }},
+		{"block hash", func(r *VerifyRequest) { r.StreamSample.AwardBlockHash = nil }},
+		{"signature", func(r *VerifyRequest) { r.StreamSample.CommitmentSig = nil }},
+		{"committee", func(r *VerifyRequest) { r.Committee = 0 }},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			_, r := streamSampleFixture(t)
+			tc.mod(r)
+			if _, err := DecodeVerifyRequest(enc(t, r)); !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrUnknownVersion) {
+				t.Fatalf("err = %v, want invalid", err)
+			}
+		})
+	}
+}
+
 func TestVerifyMessages(t *testing.T) {
 	f, req, resp, pay := verifyFixture(t)
 	got, err := DecodeVerifyRequest(enc(t, req))
@@ -98,12 +184,23 @@ func TestVerifyMessages(t *testing.T) {
 func FuzzDecodeVerifyRequest(f *testing.F) {
 	_, req, _, _ := verifyFixture(f)
 	f.Add(enc(f, req))
+	_, sample := streamSampleFixture(f)
+	f.Add(enc(f, sample))
 	f.Add([]byte{})
 	f.Add([]byte{0x12, 0x00})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if r, err := DecodeVerifyRequest(data); err == nil {
 			if err := r.Validate(); err != nil {
 				t.Fatalf("accepted an invalid request: %v", err)
+			}
+			if (r.StreamSample == nil) == (r.Announce == nil) {
+				t.Fatal("accepted a request that is not exactly one kind")
+			}
+			if s := r.StreamSample; s != nil {
+				if _, err := s.ComputedTaskID(); err != nil {
+					t.Fatalf("accepted a sample whose task ID cannot be computed: %v", err)
+				}
+				_ = s.Typed()
 			}
 		}
 	})
