@@ -301,8 +301,9 @@ func (n *Node) closeLocked() error {
 	if n.state == stateClosed {
 		return nil
 	}
+	closers := n.takeClosersLocked()
 	defer close(n.closing)
-	return n.runClosers(n.takeClosersLocked())
+	return n.runClosers(closers)
 }
 
 func (n *Node) runClosers(closers []func() error) error {
