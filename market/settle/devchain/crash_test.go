@@ -124,6 +124,19 @@ func crashChild() error {
 	return s.Flush(ctx)
 }
 
+// maxCrashKills bounds the SIGKILLs of one test run: on a loaded machine a
+// child may need longer than any kill window to make progress.
+const maxCrashKills = 96
+
+// killAfter is when to SIGKILL the child after kills earlier kills: never
+// (a nil channel) once maxCrashKills is reached.
+func killAfter(kills int, rng *rand.Rand) <-chan time.Time {
+	if kills >= maxCrashKills {
+		return nil
+	}
+	return time.After(time.Duration(80+rng.IntN(400)) * time.Millisecond * time.Duration(1+kills/32))
+}
+
 // TestSettlerSurvivesSIGKILL runs the settler in a child process against a
 // dev chain in this process, kills it with SIGKILL at random points, and
 // restarts it until it finishes: every voucher must be paid exactly once.
@@ -175,8 +188,9 @@ func TestSettlerSurvivesSIGKILL(t *testing.T) {
 			t.Logf("finished after %d runs, %d SIGKILLs", run+1, kills)
 			goto verify
 		// Kill at a random point; the window widens as kills accumulate,
-		// so a slow machine (or -race) still lets children make progress.
-		case <-time.After(time.Duration(80+rng.IntN(400)) * time.Millisecond * time.Duration(1+kills/64)):
+		// so a slow machine (or -race) still lets children make progress,
+		// and after maxCrashKills the child is left to finish.
+		case <-killAfter(kills, rng):
 			_ = cmd.Process.Signal(syscall.SIGKILL)
 			<-done
 			kills++
