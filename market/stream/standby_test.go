@@ -28,7 +28,7 @@ func (b busyRunner) Run(ctx context.Context, t exec.Task) (exec.Result, error) {
 	return res, err
 }
 
-func busyCluster(t *testing.T, n int) *cluster {
+func busyCluster(t testing.TB, n int) *cluster {
 	return newCluster(t, clusterOpts{n: n, config: func(i int, c *stream.Config) {
 		c.Runner = busyRunner{r: c.Runner, d: 2 * time.Millisecond}
 		c.HeartbeatTTL = 1200 * time.Millisecond
@@ -346,4 +346,75 @@ func TestStandbyErrors(t *testing.T) {
 	if len(got) != 1 || got[0].State != stream.StateServing || got[0].Service != svc.ID() || got[0].Auto != nil {
 		t.Fatalf("services %+v", got)
 	}
+}
+
+// BenchmarkStandbyJoin measures how long a standby takes to serve once
+// demand rises: from the start of a load that saturates the one serving
+// provider (one slot, 2 ms a request) to the standby serving (join-ms)
+// and to its first answer (answer-ms), at Hold 500 ms and Jitter 250 ms
+// with heartbeats every 200 ms. Expect about Hold + Jitter/2 + one
+// heartbeat.
+func BenchmarkStandbyJoin(b *testing.B) {
+	c := busyCluster(b, 3)
+	svc := c.serve(1, func(s *stream.ServiceSpec) { s.Window = 16 }, 1)
+	pol := stream.DemandPolicy{Hold: 500 * time.Millisecond, Jitter: 250 * time.Millisecond, Check: 50 * time.Millisecond}
+	id2 := c.members[2].key.PeerID()
+	var join, answer time.Duration
+	for b.Loop() {
+		sb := c.standby(pol, 2)[0]
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		ss, err := c.members[0].st.Open(ctx, svc.ID(), stream.SessionOptions{MaxProviders: 2, MaxPending: 64, SampleRate: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		first := make(chan time.Time, 1)
+		var sent, answered atomic.Int64
+		sctx, stop := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := uint64(0); ; i++ {
+				if _, err := ss.Send(sctx, input(b, 1, i)); err != nil {
+					return
+				}
+				sent.Add(1)
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for r := range ss.Results() {
+				answered.Add(1)
+				if r.Provider == id2 {
+					select {
+					case first <- time.Now():
+					default:
+					}
+				}
+			}
+		}()
+		waitFor(b, 20*time.Second, "the standby to join", func() bool { return sb.Serving() != nil })
+		join += time.Since(t0)
+		select {
+		case at := <-first:
+			answer += at.Sub(t0)
+		case <-ctx.Done():
+			b.Fatal("the standby answered nothing")
+		}
+		// Drain before closing: a provider charges requests when it admits
+		// them, so ones abandoned in flight by Close stay unpaid on the
+		// client's account and the next iteration's session would soon
+		// pass the credit limit.
+		stop()
+		waitFor(b, 20*time.Second, "every answer", func() bool { return answered.Load() == sent.Load() })
+		ss.Close()
+		wg.Wait()
+		cancel()
+		if err := sb.Stop(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(join.Milliseconds())/float64(b.N), "join-ms")
+	b.ReportMetric(float64(answer.Milliseconds())/float64(b.N), "answer-ms")
 }
