@@ -27,8 +27,10 @@
 // Standby: a provider can hold a service on Standby, serving it only while
 // demand is high: it watches the service's heartbeats and joins (Serve)
 // when the providers' mean load stays at DemandPolicy.JoinLoad for Hold,
-// and leaves (Serving.Stop, so sessions fail over) when it stays at
-// LeaveLoad, with a jitter and a re-check so standbys join one at a time.
+// or when a session with no provider publishes a ServiceDemand
+// (ogpu/svc/1/<id>/demand), and leaves (Serving.Stop, so sessions fail
+// over) when the load stays at LeaveLoad, with a jitter and a re-check so
+// standbys join and leave one at a time.
 //
 // Verification: a SampleRate fraction of answers is re-checked (the
 // commitment signature, then a re-run within the workload's tolerance).

@@ -29,9 +29,12 @@ import (
 // and its own average load are both ≤ LeaveLoad and at least MinProviders
 // other providers remain.
 //
-// Clients do not publish on the service topic, so an idle service with no
-// provider has no measurable demand: MinProviders (default 1) keeps it
-// served, a standby taking over when the last provider leaves or dies.
+// With no provider there is no load: a session with no provider it can
+// use publishes a wire.ServiceDemand on the service's demand topic, and a
+// standby whose price is within its max price joins on it after the
+// jitter alone, and does not leave while it hears one. MinProviders
+// (default 1) keeps a service served, a standby taking over when the last
+// provider leaves or dies; -1 serves only on load or demand.
 //
 // Against herds and flapping: the window restarts whenever the set of
 // live providers changes (a join or leave anywhere, this node's
@@ -106,7 +109,8 @@ type Standby struct {
 	pol  DemandPolicy
 	svc  Service
 	key  []byte
-	sub  *p2p.Subscription
+	sub  *p2p.Subscription // heartbeats
+	dsub *p2p.Subscription // demand
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -119,7 +123,9 @@ type Standby struct {
 	joined  time.Time
 	joins   int
 	leaves  int
-	last    float64 // latest windowed mean load
+	last    float64   // latest windowed mean load
+	demand  time.Time // latest client demand this standby could serve
+	waiting bool      // demand counts now
 	stopped bool
 }
 
@@ -141,8 +147,11 @@ type StandbyInfo struct {
 	Providers int `json:"providers"`
 	// MeanLoad is the mean load over the current window.
 	MeanLoad float64 `json:"mean_load"`
-	Joins    int     `json:"joins"`
-	Leaves   int     `json:"leaves"`
+	// Demand: a client found no provider it can use (wire.ServiceDemand)
+	// since the providers last changed.
+	Demand bool `json:"demand"`
+	Joins  int  `json:"joins"`
+	Leaves int  `json:"leaves"`
 }
 
 // Standby registers spec as a service this node serves on demand: it
@@ -182,10 +191,22 @@ func (s *Streams) Standby(ctx context.Context, spec ServiceSpec, pol DemandPolic
 		s.leaveTopic(svc)
 		return nil, err
 	}
+	var dsub *p2p.Subscription
+	dt, err := s.joinDemand(svc)
+	if err == nil {
+		if dsub, err = dt.Subscribe(); err != nil {
+			s.leaveDemand(svc)
+		}
+	}
+	if err != nil {
+		sub.Cancel()
+		s.leaveTopic(svc)
+		return nil, err
+	}
 	var seed [16]byte
 	rand.Read(seed[:])
 	sb := &Standby{
-		s: s, spec: spec, pol: pol, svc: svc, key: key, sub: sub, provs: map[peer.ID]*seenProv{},
+		s: s, spec: spec, pol: pol, svc: svc, key: key, sub: sub, dsub: dsub, provs: map[peer.ID]*seenProv{},
 		rng: mrand.New(mrand.NewPCG(binary.LittleEndian.Uint64(seed[:8]), binary.LittleEndian.Uint64(seed[8:]))),
 	}
 	sb.ctx, sb.cancel = context.WithCancel(context.Background())
@@ -194,13 +215,16 @@ func (s *Streams) Standby(ctx context.Context, spec ServiceSpec, pol DemandPolic
 		s.mu.Unlock()
 		sb.cancel()
 		sub.Cancel()
+		dsub.Cancel()
 		s.leaveTopic(svc)
+		s.leaveDemand(svc)
 		return nil, err
 	}
 	s.standby[string(key)] = sb
 	s.mu.Unlock()
-	sb.wg.Add(2)
+	sb.wg.Add(3)
 	go sb.heartbeats()
+	go sb.demands()
 	go sb.loop()
 	s.log.Info("standby", "service", svc.ID(), "price", spec.Price, "join_load", pol.JoinLoad, "leave_load", pol.LeaveLoad, "hold", pol.Hold)
 	return sb, nil
@@ -292,7 +316,7 @@ func (sb *Standby) Info() StandbyInfo {
 	}
 	return StandbyInfo{
 		State: st, JoinLoad: sb.pol.JoinLoad, LeaveLoad: sb.pol.LeaveLoad, MinProviders: sb.pol.MinProviders,
-		HoldS: sb.pol.Hold.Seconds(), Providers: len(sb.liveLocked(now)), MeanLoad: sb.last, Joins: sb.joins, Leaves: sb.leaves,
+		HoldS: sb.pol.Hold.Seconds(), Providers: len(sb.liveLocked(now)), MeanLoad: sb.last, Demand: sb.waiting, Joins: sb.joins, Leaves: sb.leaves,
 	}
 }
 
@@ -309,6 +333,7 @@ func (sb *Standby) Stop() error {
 	sb.cancel()
 	sb.wg.Wait()
 	sb.sub.Cancel()
+	sb.dsub.Cancel()
 	var err error
 	sb.mu.Lock()
 	sv := sb.sv
@@ -323,7 +348,33 @@ func (sb *Standby) Stop() error {
 		delete(s.standby, string(sb.key))
 	}
 	s.mu.Unlock()
-	return errors.Join(err, s.leaveTopic(sb.svc))
+	return errors.Join(err, s.leaveTopic(sb.svc), s.leaveDemand(sb.svc))
+}
+
+// demands notes the latest demand of a client this standby could serve
+// (its price within the client's max price).
+func (sb *Standby) demands() {
+	defer sb.wg.Done()
+	self := sb.s.cfg.Net.ID()
+	for {
+		m, err := sb.dsub.Next(sb.ctx)
+		if err != nil {
+			return
+		}
+		d, ok := m.Value.(*wire.ServiceDemand)
+		if !ok || m.From == self {
+			continue
+		}
+		if d.MaxPrice != "" {
+			mp, err := wire.ParseWei(d.MaxPrice)
+			if err != nil || sb.spec.Price.Cmp(mp) > 0 {
+				continue
+			}
+		}
+		sb.mu.Lock()
+		sb.demand = time.Now()
+		sb.mu.Unlock()
+	}
 }
 
 // heartbeats keeps the table of the service's other providers.
@@ -397,7 +448,7 @@ func (sb *Standby) loop() {
 		case <-tick.C:
 		}
 		now := time.Now()
-		mean, self, others, serving := sb.measure(now)
+		mean, self, others, serving, demandAt := sb.measure(now)
 		if serving != w.serving || !slices.Equal(others, w.provs) {
 			w = window{provs: others, serving: serving, start: now}
 			due = time.Time{}
@@ -413,15 +464,18 @@ func (sb *Standby) loop() {
 		}
 		avg /= float64(len(w.samples))
 		avgSelf /= float64(len(w.samples))
+		// A client that found no provider it can use, since the providers
+		// last changed: join after the jitter alone (nothing to measure).
+		demand := demandAt.After(w.start) && now.Sub(demandAt) <= sb.s.demandTTL()
+		held := now.Sub(w.start) >= sb.pol.Hold
 		sb.mu.Lock()
-		sb.last = avg
+		sb.last, sb.waiting = avg, demand
 		sb.mu.Unlock()
-
-		want := now.Sub(w.start) >= sb.pol.Hold
+		var want bool
 		if serving {
-			want = want && len(others) >= sb.pol.MinProviders && avg <= sb.pol.LeaveLoad && avgSelf <= sb.pol.LeaveLoad
+			want = held && !demand && len(others) >= sb.pol.MinProviders && avg <= sb.pol.LeaveLoad && avgSelf <= sb.pol.LeaveLoad
 		} else {
-			want = want && (len(others) < sb.pol.MinProviders || avg >= sb.pol.JoinLoad)
+			want = demand || held && (len(others) < sb.pol.MinProviders || avg >= sb.pol.JoinLoad)
 		}
 		switch {
 		case !want:
@@ -444,9 +498,10 @@ func (sb *Standby) loop() {
 // measure returns the mean load of the live providers (this one included
 // while it serves), this one's load, the other providers and whether this
 // one serves. A Serving stopped from outside turns the standby back.
-func (sb *Standby) measure(now time.Time) (mean, self float64, others []peer.ID, serving bool) {
+func (sb *Standby) measure(now time.Time) (mean, self float64, others []peer.ID, serving bool, demand time.Time) {
 	sb.mu.Lock()
 	defer sb.mu.Unlock()
+	demand = sb.demand
 	others = sb.liveLocked(now)
 	if sb.sv != nil && sb.sv.isStopped() {
 		sb.sv = nil
@@ -465,7 +520,7 @@ func (sb *Standby) measure(now time.Time) (mean, self float64, others []peer.ID,
 	if n > 0 {
 		mean = sum / float64(n)
 	}
-	return mean, self, others, serving
+	return mean, self, others, serving, demand
 }
 
 func (sb *Standby) join(mean float64, others int) {

@@ -3,6 +3,7 @@ package stream_test
 import (
 	"context"
 	"errors"
+	"math/big"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -417,4 +418,63 @@ func BenchmarkStandbyJoin(b *testing.B) {
 	}
 	b.ReportMetric(float64(join.Milliseconds())/float64(b.N), "join-ms")
 	b.ReportMetric(float64(answer.Milliseconds())/float64(b.N), "answer-ms")
+}
+
+// TestStandbyDemand: a service nobody serves, two standbys that keep no
+// provider floor (MinProviders -1). Idle, neither joins. A client opens a
+// session at a max price of 10: its demand makes the standby priced 1 join
+// (the one priced 100 stays out), the session opens and is answered; when
+// it closes the standby leaves again.
+func TestStandbyDemand(t *testing.T) {
+	c := busyCluster(t, 3)
+	pol := testPolicy()
+	pol.MinProviders = -1
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var sbs []*stream.Standby
+	for i, price := range map[int]int64{1: 1, 2: 100} {
+		sb, err := c.members[i].st.Standby(ctx, stream.ServiceSpec{Workload: "mlp", Model: c.model, Price: big.NewInt(price), Slots: 1}, pol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			sbs = append([]*stream.Standby{sb}, sbs...)
+		} else {
+			sbs = append(sbs, sb)
+		}
+	}
+	cheap, dear := sbs[0], sbs[1]
+	stay := time.Now().Add(3 * pol.Hold)
+	for time.Now().Before(stay) {
+		if serving(sbs) != 0 {
+			t.Fatal("a standby joined an idle service with no provider floor")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t0 := time.Now()
+	ss, err := c.members[0].st.Open(ctx, cheap.Service().ID(), stream.SessionOptions{MaxPrice: big.NewInt(10), DiscoveryTimeout: 20 * time.Second, SampleRate: -1})
+	if err != nil {
+		t.Fatalf("open: %v (standbys %+v, %+v)", err, cheap.Info(), dear.Info())
+	}
+	t.Logf("session opened after %s", time.Since(t0).Round(time.Millisecond))
+	for i := range 20 {
+		in := input(t, 1, uint64(i))
+		out, err := ss.Do(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.matches(in, out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cheap.Serving() == nil || dear.Info().Joins != 0 {
+		t.Fatalf("cheap %+v, dear %+v", cheap.Info(), dear.Info())
+	}
+	if err := ss.Close(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 10*time.Second, "the standby to leave once the session closed", func() bool { return cheap.Serving() == nil })
+	if in := cheap.Info(); in.Joins != 1 || in.Leaves != 1 {
+		t.Fatalf("cheap standby %+v", in)
+	}
 }
