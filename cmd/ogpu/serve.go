@@ -30,7 +30,7 @@ func cmdServe(ctx context.Context, stdout, stderr io.Writer, args []string) erro
 	auto := fs.Bool("auto", false, "stand by: serve only while the service's providers are busy, join and leave with demand")
 	joinLoad := fs.Float64("join-load", 0, "with --auto: join when the providers' mean load is at least this (default 0.75)")
 	leaveLoad := fs.Float64("leave-load", 0, "with --auto: leave when the mean load is at most this (default 0.25)")
-	minProv := fs.Int("min-providers", 0, "with --auto: other providers that must remain to leave; join when fewer serve (default 1, -1 for none)")
+	minProv := fs.Int("min-providers", 0, "with --auto: other providers that must remain to leave; join when fewer serve (default 1, -1: no floor)")
 	hold := fs.Duration("hold", 0, "with --auto: how long demand must last before joining or leaving (default 30s)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	fs.Usage = func() {
