@@ -138,6 +138,14 @@ type ServeRequest struct {
 	Slots       int    `json:"slots,omitempty"`
 	Window      int    `json:"window,omitempty"`
 	CreditLimit string `json:"credit_limit,omitempty"` // wei
+	// Auto registers the service on standby (Node.Standby): served only
+	// while demand is high. The four keys after it tune its
+	// stream.DemandPolicy (zero: the default; min_providers -1: none).
+	Auto         bool    `json:"auto,omitempty"`
+	JoinLoad     float64 `json:"join_load,omitempty"`
+	LeaveLoad    float64 `json:"leave_load,omitempty"`
+	MinProviders int     `json:"min_providers,omitempty"`
+	HoldS        float64 `json:"hold_s,omitempty"`
 }
 
 // StreamRequest is the body of POST /v1/stream: the daemon opens a
@@ -209,7 +217,7 @@ func (a *api) listServices(w http.ResponseWriter, _ *http.Request) {
 		writeErr(w, http.StatusServiceUnavailable, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.Served())
+	writeJSON(w, http.StatusOK, s.Services())
 }
 
 func (a *api) serveService(w http.ResponseWriter, r *http.Request) {
@@ -236,6 +244,13 @@ func (a *api) serveService(w http.ResponseWriter, r *http.Request) {
 			writeErr(w, http.StatusBadRequest, fmt.Errorf("credit_limit %q is not an amount of wei", req.CreditLimit))
 			return
 		}
+	}
+	if pol, auto, err := req.autoPolicy(); err != nil {
+		writeErr(w, http.StatusBadRequest, err)
+		return
+	} else if auto {
+		a.serveStandby(w, r, spec, pol)
+		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
 	defer cancel()

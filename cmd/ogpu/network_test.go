@@ -70,6 +70,7 @@ func TestCLIErrors(t *testing.T) {
 		{"bad flag", []string{"status", "--frobnicate"}, 2, "flag provided but not defined"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"no daemon", []string{"status", "--datadir", dir}, 1, "no running node"},
+		{"policy without auto", []string{"serve", "--datadir", dir, "--model", "m", "--price", "1", "--join-load", "0.5"}, 2, "need --auto"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

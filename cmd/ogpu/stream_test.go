@@ -62,4 +62,15 @@ func TestServeAndStream(t *testing.T) {
 	if s := last.Summary; s.Answered != 25 || s.Failed != 0 || s.Paid != "175" {
 		t.Fatalf("summary %+v", s)
 	}
+
+	// The client daemon stands by for the same service: it is served, so
+	// the standby watches and does not join.
+	modelCID := strings.TrimPrefix(info.Service, "mlp:")
+	out, err = ogpu(t, "serve", "--datadir", client.datadir, "--model", modelCID, "--price", "7", "--auto", "--hold", "1m", "--leave-load", "0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "standing by for "+info.Service) || !strings.Contains(out, "≤ 0.10") || !strings.Contains(out, "for 60s") {
+		t.Fatalf("serve --auto printed %q", out)
+	}
 }

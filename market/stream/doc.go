@@ -24,6 +24,14 @@
 // uses are all at their window, it opens the next one (up to
 // MaxProviders), so load spreads.
 //
+// Standby: a provider can hold a service on Standby, serving it only while
+// demand is high: it watches the service's heartbeats and joins (Serve)
+// when the providers' mean load stays at DemandPolicy.JoinLoad for Hold,
+// or when a session with no provider publishes a ServiceDemand
+// (ogpu/svc/1/<id>/demand), and leaves (Serving.Stop, so sessions fail
+// over) when the load stays at LeaveLoad, with a jitter and a re-check so
+// standbys join and leave one at a time.
+//
 // Verification: a SampleRate fraction of answers is re-checked (the
 // commitment signature, then a re-run within the workload's tolerance).
 // A mismatch is a Fraud: the provider is banned from the session and the
@@ -33,9 +41,9 @@
 // settle.Evidence.
 //
 // Lifecycle: New validates and starts nothing; Start registers the stream
-// handler; Serve and Open start the goroutines of a served service or a
-// session, each owned by it and waited on by its Stop/Close; Close stops
-// every service and session, then waits.
+// handler; Serve, Standby and Open start the goroutines of a served
+// service, a standby or a session, each owned by it and waited on by its
+// Stop/Close; Close stops every standby, service and session, then waits.
 //
 // docs/streaming.md describes the protocol, the money and the figures.
 package stream

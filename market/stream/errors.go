@@ -11,6 +11,9 @@ var (
 	ErrNotStarted = errors.New("stream: not started")
 	// ErrBadService is returned for a malformed service ID or spec.
 	ErrBadService = errors.New("stream: bad service")
+	// ErrBadPolicy is returned by Standby for a demand policy that cannot
+	// work.
+	ErrBadPolicy = errors.New("stream: bad demand policy")
 	// ErrNotProvider is returned by Serve on a node without a runner.
 	ErrNotProvider = errors.New("stream: this node does not serve (no runner; start it with the provider role)")
 	// ErrAlreadyServing is returned by Serve for a service already served.

@@ -56,6 +56,11 @@ type ServingInfo struct {
 	LatencyUs int64   `json:"latency_us"`
 	Served    int64   `json:"served"`
 	Sessions  int     `json:"sessions"`
+	// State is "serving" or "standby" (Streams.Services; empty from
+	// Served).
+	State string `json:"state,omitempty"`
+	// Auto is set for a service served on demand (Streams.Standby).
+	Auto *StandbyInfo `json:"auto,omitempty"`
 }
 
 type job struct {
@@ -189,6 +194,12 @@ func (sv *Serving) Stop() error {
 		err = nil // the last heartbeat is best effort
 	}
 	return err
+}
+
+func (sv *Serving) isStopped() bool {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	return sv.stopped
 }
 
 func (sv *Serving) load() float64 {

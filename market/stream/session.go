@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -123,6 +124,7 @@ type Session struct {
 
 	topic   *p2p.Topic
 	sub     *p2p.Subscription
+	demandT *p2p.Topic // publish only (demand.go)
 	ctx     context.Context
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -183,9 +185,15 @@ func (s *Streams) Open(ctx context.Context, id string, opts SessionOptions) (*Se
 		s.leaveTopic(svc)
 		return nil, err
 	}
+	dt, err := s.joinDemand(svc)
+	if err != nil {
+		sub.Cancel()
+		s.leaveTopic(svc)
+		return nil, err
+	}
 	ss := &Session{
 		s: s, svc: svc, key: svc.CID().Bytes(), opts: opts, id: make([]byte, wire.StreamSessionLen),
-		topic: t, sub: sub, kick: make(chan struct{}, 1), outKick: make(chan struct{}, 1),
+		topic: t, sub: sub, demandT: dt, kick: make(chan struct{}, 1), outKick: make(chan struct{}, 1),
 		results: make(chan Result), sem: make(chan struct{}, opts.MaxPending), checks: make(chan Sample, 64),
 		rng: mrand.New(mrand.NewPCG(opts.Seed, 0x5e55)), stats: Stats{Paid: new(big.Int)},
 		provs: map[peer.ID]*prov{}, conns: map[peer.ID]*conn{}, pending: map[uint64]*request{}, ready: map[uint64]Result{},
@@ -196,6 +204,7 @@ func (s *Streams) Open(ctx context.Context, id string, opts SessionOptions) (*Se
 		if ss.blk, ss.hash, err = s.cfg.Head(ctx); err != nil {
 			sub.Cancel()
 			s.leaveTopic(svc)
+			s.leaveDemand(svc)
 			return nil, fmt.Errorf("stream: chain head: %w", err)
 		}
 	}
@@ -206,11 +215,12 @@ func (s *Streams) Open(ctx context.Context, id string, opts SessionOptions) (*Se
 		ss.cancel()
 		sub.Cancel()
 		s.leaveTopic(svc)
+		s.leaveDemand(svc)
 		return nil, err
 	}
 	s.sessions[ss] = struct{}{}
 	s.mu.Unlock()
-	for _, f := range []func(){ss.heartbeats, ss.loop, ss.deliver, ss.checker, ss.discover} {
+	for _, f := range []func(){ss.heartbeats, ss.loop, ss.deliver, ss.checker, ss.discover, ss.demand} {
 		ss.wg.Add(1)
 		go func() {
 			defer ss.wg.Done()
@@ -575,5 +585,5 @@ func (ss *Session) Close() error {
 	s.mu.Lock()
 	delete(s.sessions, ss)
 	s.mu.Unlock()
-	return s.leaveTopic(ss.svc)
+	return errors.Join(s.leaveTopic(ss.svc), s.leaveDemand(ss.svc))
 }

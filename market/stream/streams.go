@@ -107,6 +107,7 @@ type Streams struct {
 	closed   bool
 	topics   map[string]*topicRef
 	serving  map[string]*Serving // by service CID (binary string)
+	standby  map[string]*Standby // by service CID (binary string)
 	sessions map[*Session]struct{}
 	accounts map[common.Address]*account // provider side: per client
 	redeemed map[common.Address]typed.SignedVoucher
@@ -148,7 +149,7 @@ func New(cfg Config) (*Streams, error) {
 	}
 	s := &Streams{
 		cfg: cfg, log: cfg.Logger.With("component", "stream"),
-		topics: map[string]*topicRef{}, serving: map[string]*Serving{}, sessions: map[*Session]struct{}{},
+		topics: map[string]*topicRef{}, serving: map[string]*Serving{}, standby: map[string]*Standby{}, sessions: map[*Session]struct{}{},
 		accounts: map[common.Address]*account{}, redeemed: map[common.Address]typed.SignedVoucher{},
 	}
 	if cfg.Checker == nil {
@@ -191,9 +192,9 @@ func (s *Streams) Close() error {
 	}
 	s.closed = true
 	started := s.started
-	var servs []*Serving
-	for _, sv := range s.serving {
-		servs = append(servs, sv)
+	var sbs []*Standby
+	for _, sb := range s.standby {
+		sbs = append(sbs, sb)
 	}
 	var sess []*Session
 	for ss := range s.sessions {
@@ -201,6 +202,15 @@ func (s *Streams) Close() error {
 	}
 	s.mu.Unlock()
 	var errs []error
+	for _, sb := range sbs { // first: a standby may be joining
+		errs = append(errs, sb.Stop())
+	}
+	s.mu.Lock()
+	var servs []*Serving
+	for _, sv := range s.serving {
+		servs = append(servs, sv)
+	}
+	s.mu.Unlock()
 	for _, ss := range sess {
 		errs = append(errs, ss.Close())
 	}

@@ -18,6 +18,7 @@ import (
 // Versions of the streaming messages this release speaks.
 const (
 	ServiceHeartbeatVersion = 1
+	ServiceDemandVersion    = 1
 	StreamVersion           = 1
 )
 
@@ -25,6 +26,7 @@ const (
 // parsing them.
 const (
 	MaxServiceHeartbeatSize = 1 << 10
+	MaxServiceDemandSize    = 1 << 10
 	MaxStreamOpenSize       = 1 << 10
 	MaxStreamAcceptSize     = 1 << 10
 	// MaxStreamPayload bounds a request's input and a response's output; a
@@ -175,6 +177,118 @@ func DecodeServiceHeartbeat(c *identity.Cache, data, service []byte, from peer.I
 		return nil, err
 	}
 	return h, nil
+}
+
+// Validate checks every field of a demand without I/O, clock or
+// signature (VerifyServiceDemand checks those).
+func (d *ServiceDemand) Validate() error {
+	if d == nil {
+		return fmt.Errorf("%w: nil demand", ErrInvalid)
+	}
+	if d.Version != ServiceDemandVersion {
+		return fmt.Errorf("%w: demand version %d, this node speaks %d", ErrUnknownVersion, d.Version, ServiceDemandVersion)
+	}
+	if err := validateCID(d.Service); err != nil {
+		return fmt.Errorf("service: %w", err)
+	}
+	if _, err := validatePeer("client", d.PeerId); err != nil {
+		return err
+	}
+	if len(d.Address) != 20 {
+		return fmt.Errorf("%w: address is %d bytes, want 20", ErrInvalid, len(d.Address))
+	}
+	if d.MaxPrice != "" {
+		if err := validateWei(d.MaxPrice); err != nil {
+			return fmt.Errorf("demand max price: %w", err)
+		}
+	}
+	if d.TimestampMs <= 0 {
+		return fmt.Errorf("%w: demand needs timestamp_ms", ErrInvalid)
+	}
+	return validateSig(d.Signature)
+}
+
+// PeerID returns the client's peer ID (empty if malformed).
+func (d *ServiceDemand) PeerID() peer.ID { id, _ := peer.IDFromBytes(d.PeerId); return id }
+
+var serviceDemandTypeHash = identity.TypeHash("ServiceDemand(bytes32 bodyHash)")
+
+// ServiceDemandDigest is the EIP-712 digest a demand's signature signs.
+func ServiceDemandDigest(d *ServiceDemand) (common.Hash, error) {
+	return offChainDigest(serviceDemandTypeHash, d, func(c *ServiceDemand) { c.Signature = nil })
+}
+
+// SignServiceDemand fills in version, peer ID and address from key and
+// signs. Set every other field, timestamp included, first.
+func SignServiceDemand(key *identity.Key, d *ServiceDemand) error {
+	if d.Version == 0 {
+		d.Version = ServiceDemandVersion
+	}
+	d.PeerId = []byte(key.PeerID())
+	addr := key.Address()
+	d.Address = addr[:]
+	d.Signature = nil
+	dg, err := ServiceDemandDigest(d)
+	if err != nil {
+		return err
+	}
+	if d.Signature, err = key.Sign(dg); err != nil {
+		return fmt.Errorf("wire: sign demand: %w", err)
+	}
+	return nil
+}
+
+// VerifyServiceDemand validates d and checks that its address is its
+// peer's and that the peer signed it, with recoveries memoized in c (nil:
+// no memo).
+func VerifyServiceDemand(c *identity.Cache, d *ServiceDemand) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if err := checkAddressOfCached(c, d.PeerID(), d.Address); err != nil {
+		return err
+	}
+	dg, err := ServiceDemandDigest(d)
+	if err != nil {
+		return err
+	}
+	if err := c.Verify(dg, d.Signature, common.BytesToAddress(d.Address)); err != nil {
+		return fmt.Errorf("%w: demand: %w", ErrWrongSigner, err)
+	}
+	return nil
+}
+
+// DecodeServiceDemand is the check a receiver of gossip on the demand
+// topic of service runs: size, decode, Validate, the service named by the
+// topic, freshness and the client's signature. from is as for
+// DecodeServiceHeartbeat.
+func DecodeServiceDemand(c *identity.Cache, data, service []byte, from peer.ID, now time.Time) (*ServiceDemand, error) {
+	if len(data) > MaxServiceDemandSize {
+		return nil, fmt.Errorf("%w: demand is %d bytes, limit %d", ErrFrameTooLarge, len(data), MaxServiceDemandSize)
+	}
+	d := new(ServiceDemand)
+	if err := proto.Unmarshal(data, d); err != nil {
+		return nil, fmt.Errorf("%w demand: %w", ErrDecode, err)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	if string(d.Service) != string(service) {
+		return nil, fmt.Errorf("%w: demand for another service", ErrInvalid)
+	}
+	if err := checkFresh(d.TimestampMs, now); err != nil {
+		return nil, err
+	}
+	if from != "" {
+		if id := d.PeerID(); id != from {
+			return nil, fmt.Errorf("%w: demand names %s, sent by %s", ErrWrongSigner, id, from)
+		}
+		return d, nil
+	}
+	if err := VerifyServiceDemand(c, d); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // Validate checks a session open.

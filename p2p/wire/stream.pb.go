@@ -224,6 +224,119 @@ func (x *ServiceHeartbeat) GetSignature() []byte {
 	return nil
 }
 
+// ServiceDemand says that a client's session of a service has no provider
+// to send its requests to (none serves, or none at its max price). The
+// session publishes it while that lasts, so standby providers can join a
+// service nobody serves. signature = EIP-712 over ServiceDemand(bytes32
+// bodyHash) in the off-chain domain, by the client.
+type ServiceDemand struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`                  // ServiceDemandVersion
+	Service       []byte                 `protobuf:"bytes,2,opt,name=service,proto3" json:"service,omitempty"`                   // binary CID of the service
+	PeerId        []byte                 `protobuf:"bytes,3,opt,name=peer_id,json=peerId,proto3" json:"peer_id,omitempty"`       // the client (the gossip author)
+	Address       []byte                 `protobuf:"bytes,4,opt,name=address,proto3" json:"address,omitempty"`                   // the client's 20-byte Ethereum address
+	Waiting       uint32                 `protobuf:"varint,5,opt,name=waiting,proto3" json:"waiting,omitempty"`                  // requests queued (0 while the session opens)
+	MaxPrice      string                 `protobuf:"bytes,6,opt,name=max_price,json=maxPrice,proto3" json:"max_price,omitempty"` // wei per request it accepts; "" for any
+	Seq           uint64                 `protobuf:"varint,7,opt,name=seq,proto3" json:"seq,omitempty"`                          // increases with every demand of the peer
+	TimestampMs   int64                  `protobuf:"varint,8,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
+	Signature     []byte                 `protobuf:"bytes,15,opt,name=signature,proto3" json:"signature,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ServiceDemand) Reset() {
+	*x = ServiceDemand{}
+	mi := &file_stream_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ServiceDemand) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ServiceDemand) ProtoMessage() {}
+
+func (x *ServiceDemand) ProtoReflect() protoreflect.Message {
+	mi := &file_stream_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ServiceDemand.ProtoReflect.Descriptor instead.
+func (*ServiceDemand) Descriptor() ([]byte, []int) {
+	return file_stream_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *ServiceDemand) GetVersion() uint32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *ServiceDemand) GetService() []byte {
+	if x != nil {
+		return x.Service
+	}
+	return nil
+}
+
+func (x *ServiceDemand) GetPeerId() []byte {
+	if x != nil {
+		return x.PeerId
+	}
+	return nil
+}
+
+func (x *ServiceDemand) GetAddress() []byte {
+	if x != nil {
+		return x.Address
+	}
+	return nil
+}
+
+func (x *ServiceDemand) GetWaiting() uint32 {
+	if x != nil {
+		return x.Waiting
+	}
+	return 0
+}
+
+func (x *ServiceDemand) GetMaxPrice() string {
+	if x != nil {
+		return x.MaxPrice
+	}
+	return ""
+}
+
+func (x *ServiceDemand) GetSeq() uint64 {
+	if x != nil {
+		return x.Seq
+	}
+	return 0
+}
+
+func (x *ServiceDemand) GetTimestampMs() int64 {
+	if x != nil {
+		return x.TimestampMs
+	}
+	return 0
+}
+
+func (x *ServiceDemand) GetSignature() []byte {
+	if x != nil {
+		return x.Signature
+	}
+	return nil
+}
+
 // StreamOpen starts a session on a stream; it is the first frame the client
 // writes. The stream's remote peer is the client.
 type StreamOpen struct {
@@ -245,7 +358,7 @@ type StreamOpen struct {
 
 func (x *StreamOpen) Reset() {
 	*x = StreamOpen{}
-	mi := &file_stream_proto_msgTypes[1]
+	mi := &file_stream_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -257,7 +370,7 @@ func (x *StreamOpen) String() string {
 func (*StreamOpen) ProtoMessage() {}
 
 func (x *StreamOpen) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[1]
+	mi := &file_stream_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -270,7 +383,7 @@ func (x *StreamOpen) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamOpen.ProtoReflect.Descriptor instead.
 func (*StreamOpen) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{1}
+	return file_stream_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *StreamOpen) GetVersion() uint32 {
@@ -333,7 +446,7 @@ type StreamRequest struct {
 
 func (x *StreamRequest) Reset() {
 	*x = StreamRequest{}
-	mi := &file_stream_proto_msgTypes[2]
+	mi := &file_stream_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -345,7 +458,7 @@ func (x *StreamRequest) String() string {
 func (*StreamRequest) ProtoMessage() {}
 
 func (x *StreamRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[2]
+	mi := &file_stream_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -358,7 +471,7 @@ func (x *StreamRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamRequest.ProtoReflect.Descriptor instead.
 func (*StreamRequest) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{2}
+	return file_stream_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *StreamRequest) GetSeq() uint64 {
@@ -389,7 +502,7 @@ type StreamVoucher struct {
 
 func (x *StreamVoucher) Reset() {
 	*x = StreamVoucher{}
-	mi := &file_stream_proto_msgTypes[3]
+	mi := &file_stream_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -401,7 +514,7 @@ func (x *StreamVoucher) String() string {
 func (*StreamVoucher) ProtoMessage() {}
 
 func (x *StreamVoucher) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[3]
+	mi := &file_stream_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -414,7 +527,7 @@ func (x *StreamVoucher) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamVoucher.ProtoReflect.Descriptor instead.
 func (*StreamVoucher) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{3}
+	return file_stream_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *StreamVoucher) GetClient() []byte {
@@ -459,7 +572,7 @@ type StreamClientMsg struct {
 
 func (x *StreamClientMsg) Reset() {
 	*x = StreamClientMsg{}
-	mi := &file_stream_proto_msgTypes[4]
+	mi := &file_stream_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -471,7 +584,7 @@ func (x *StreamClientMsg) String() string {
 func (*StreamClientMsg) ProtoMessage() {}
 
 func (x *StreamClientMsg) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[4]
+	mi := &file_stream_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -484,7 +597,7 @@ func (x *StreamClientMsg) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamClientMsg.ProtoReflect.Descriptor instead.
 func (*StreamClientMsg) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{4}
+	return file_stream_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *StreamClientMsg) GetBody() isStreamClientMsg_Body {
@@ -543,7 +656,7 @@ type StreamAccept struct {
 
 func (x *StreamAccept) Reset() {
 	*x = StreamAccept{}
-	mi := &file_stream_proto_msgTypes[5]
+	mi := &file_stream_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -555,7 +668,7 @@ func (x *StreamAccept) String() string {
 func (*StreamAccept) ProtoMessage() {}
 
 func (x *StreamAccept) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[5]
+	mi := &file_stream_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -568,7 +681,7 @@ func (x *StreamAccept) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamAccept.ProtoReflect.Descriptor instead.
 func (*StreamAccept) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{5}
+	return file_stream_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *StreamAccept) GetVersion() uint32 {
@@ -631,7 +744,7 @@ type StreamResponse struct {
 
 func (x *StreamResponse) Reset() {
 	*x = StreamResponse{}
-	mi := &file_stream_proto_msgTypes[6]
+	mi := &file_stream_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -643,7 +756,7 @@ func (x *StreamResponse) String() string {
 func (*StreamResponse) ProtoMessage() {}
 
 func (x *StreamResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[6]
+	mi := &file_stream_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -656,7 +769,7 @@ func (x *StreamResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamResponse.ProtoReflect.Descriptor instead.
 func (*StreamResponse) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{6}
+	return file_stream_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *StreamResponse) GetSeq() uint64 {
@@ -712,7 +825,7 @@ type StreamStop struct {
 
 func (x *StreamStop) Reset() {
 	*x = StreamStop{}
-	mi := &file_stream_proto_msgTypes[7]
+	mi := &file_stream_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -724,7 +837,7 @@ func (x *StreamStop) String() string {
 func (*StreamStop) ProtoMessage() {}
 
 func (x *StreamStop) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[7]
+	mi := &file_stream_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -737,7 +850,7 @@ func (x *StreamStop) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamStop.ProtoReflect.Descriptor instead.
 func (*StreamStop) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{7}
+	return file_stream_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *StreamStop) GetCode() StreamErrorCode {
@@ -769,7 +882,7 @@ type StreamProviderMsg struct {
 
 func (x *StreamProviderMsg) Reset() {
 	*x = StreamProviderMsg{}
-	mi := &file_stream_proto_msgTypes[8]
+	mi := &file_stream_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -781,7 +894,7 @@ func (x *StreamProviderMsg) String() string {
 func (*StreamProviderMsg) ProtoMessage() {}
 
 func (x *StreamProviderMsg) ProtoReflect() protoreflect.Message {
-	mi := &file_stream_proto_msgTypes[8]
+	mi := &file_stream_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -794,7 +907,7 @@ func (x *StreamProviderMsg) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StreamProviderMsg.ProtoReflect.Descriptor instead.
 func (*StreamProviderMsg) Descriptor() ([]byte, []int) {
-	return file_stream_proto_rawDescGZIP(), []int{8}
+	return file_stream_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *StreamProviderMsg) GetBody() isStreamProviderMsg_Body {
@@ -872,6 +985,16 @@ const file_stream_proto_rawDesc = "" +
 	"\x03seq\x18\n" +
 	" \x01(\x04R\x03seq\x12!\n" +
 	"\ftimestamp_ms\x18\v \x01(\x03R\vtimestampMs\x12\x1c\n" +
+	"\tsignature\x18\x0f \x01(\fR\tsignature\"\x80\x02\n" +
+	"\rServiceDemand\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\rR\aversion\x12\x18\n" +
+	"\aservice\x18\x02 \x01(\fR\aservice\x12\x17\n" +
+	"\apeer_id\x18\x03 \x01(\fR\x06peerId\x12\x18\n" +
+	"\aaddress\x18\x04 \x01(\fR\aaddress\x12\x18\n" +
+	"\awaiting\x18\x05 \x01(\rR\awaiting\x12\x1b\n" +
+	"\tmax_price\x18\x06 \x01(\tR\bmaxPrice\x12\x10\n" +
+	"\x03seq\x18\a \x01(\x04R\x03seq\x12!\n" +
+	"\ftimestamp_ms\x18\b \x01(\x03R\vtimestampMs\x12\x1c\n" +
 	"\tsignature\x18\x0f \x01(\fR\tsignature\"\xd6\x01\n" +
 	"\n" +
 	"StreamOpen\x12\x18\n" +
@@ -939,27 +1062,28 @@ func file_stream_proto_rawDescGZIP() []byte {
 }
 
 var file_stream_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_stream_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_stream_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
 var file_stream_proto_goTypes = []any{
 	(StreamErrorCode)(0),      // 0: ogpu.wire.v1.StreamErrorCode
 	(*ServiceHeartbeat)(nil),  // 1: ogpu.wire.v1.ServiceHeartbeat
-	(*StreamOpen)(nil),        // 2: ogpu.wire.v1.StreamOpen
-	(*StreamRequest)(nil),     // 3: ogpu.wire.v1.StreamRequest
-	(*StreamVoucher)(nil),     // 4: ogpu.wire.v1.StreamVoucher
-	(*StreamClientMsg)(nil),   // 5: ogpu.wire.v1.StreamClientMsg
-	(*StreamAccept)(nil),      // 6: ogpu.wire.v1.StreamAccept
-	(*StreamResponse)(nil),    // 7: ogpu.wire.v1.StreamResponse
-	(*StreamStop)(nil),        // 8: ogpu.wire.v1.StreamStop
-	(*StreamProviderMsg)(nil), // 9: ogpu.wire.v1.StreamProviderMsg
+	(*ServiceDemand)(nil),     // 2: ogpu.wire.v1.ServiceDemand
+	(*StreamOpen)(nil),        // 3: ogpu.wire.v1.StreamOpen
+	(*StreamRequest)(nil),     // 4: ogpu.wire.v1.StreamRequest
+	(*StreamVoucher)(nil),     // 5: ogpu.wire.v1.StreamVoucher
+	(*StreamClientMsg)(nil),   // 6: ogpu.wire.v1.StreamClientMsg
+	(*StreamAccept)(nil),      // 7: ogpu.wire.v1.StreamAccept
+	(*StreamResponse)(nil),    // 8: ogpu.wire.v1.StreamResponse
+	(*StreamStop)(nil),        // 9: ogpu.wire.v1.StreamStop
+	(*StreamProviderMsg)(nil), // 10: ogpu.wire.v1.StreamProviderMsg
 }
 var file_stream_proto_depIdxs = []int32{
-	3, // 0: ogpu.wire.v1.StreamClientMsg.request:type_name -> ogpu.wire.v1.StreamRequest
-	4, // 1: ogpu.wire.v1.StreamClientMsg.voucher:type_name -> ogpu.wire.v1.StreamVoucher
+	4, // 0: ogpu.wire.v1.StreamClientMsg.request:type_name -> ogpu.wire.v1.StreamRequest
+	5, // 1: ogpu.wire.v1.StreamClientMsg.voucher:type_name -> ogpu.wire.v1.StreamVoucher
 	0, // 2: ogpu.wire.v1.StreamResponse.error:type_name -> ogpu.wire.v1.StreamErrorCode
 	0, // 3: ogpu.wire.v1.StreamStop.code:type_name -> ogpu.wire.v1.StreamErrorCode
-	6, // 4: ogpu.wire.v1.StreamProviderMsg.accept:type_name -> ogpu.wire.v1.StreamAccept
-	7, // 5: ogpu.wire.v1.StreamProviderMsg.response:type_name -> ogpu.wire.v1.StreamResponse
-	8, // 6: ogpu.wire.v1.StreamProviderMsg.stop:type_name -> ogpu.wire.v1.StreamStop
+	7, // 4: ogpu.wire.v1.StreamProviderMsg.accept:type_name -> ogpu.wire.v1.StreamAccept
+	8, // 5: ogpu.wire.v1.StreamProviderMsg.response:type_name -> ogpu.wire.v1.StreamResponse
+	9, // 6: ogpu.wire.v1.StreamProviderMsg.stop:type_name -> ogpu.wire.v1.StreamStop
 	7, // [7:7] is the sub-list for method output_type
 	7, // [7:7] is the sub-list for method input_type
 	7, // [7:7] is the sub-list for extension type_name
@@ -972,11 +1096,11 @@ func file_stream_proto_init() {
 	if File_stream_proto != nil {
 		return
 	}
-	file_stream_proto_msgTypes[4].OneofWrappers = []any{
+	file_stream_proto_msgTypes[5].OneofWrappers = []any{
 		(*StreamClientMsg_Request)(nil),
 		(*StreamClientMsg_Voucher)(nil),
 	}
-	file_stream_proto_msgTypes[8].OneofWrappers = []any{
+	file_stream_proto_msgTypes[9].OneofWrappers = []any{
 		(*StreamProviderMsg_Accept)(nil),
 		(*StreamProviderMsg_Response)(nil),
 		(*StreamProviderMsg_Stop)(nil),
@@ -987,7 +1111,7 @@ func file_stream_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_stream_proto_rawDesc), len(file_stream_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   9,
+			NumMessages:   10,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

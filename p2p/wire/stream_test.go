@@ -83,6 +83,82 @@ func TestServiceHeartbeat(t *testing.T) {
 	}
 }
 
+func signedDemand(t testing.TB, mod func(*ServiceDemand)) []byte {
+	t.Helper()
+	d := &ServiceDemand{Service: testService(t), Waiting: 12, MaxPrice: "100", Seq: 3, TimestampMs: now.UnixMilli()}
+	if mod != nil {
+		mod(d)
+	}
+	if err := SignServiceDemand(testKey(t, 1), d); err != nil {
+		t.Fatal(err)
+	}
+	b, err := proto.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestServiceDemand(t *testing.T) {
+	svc := testService(t)
+	k := testKey(t, 1)
+	tests := []struct {
+		name string
+		data func() []byte
+		from string
+		want error
+	}{
+		{"valid from network", func() []byte { return signedDemand(t, nil) }, "", nil},
+		{"valid any price", func() []byte { return signedDemand(t, func(d *ServiceDemand) { d.MaxPrice = "" }) }, "", nil},
+		{"valid own", func() []byte { return signedDemand(t, nil) }, string(k.PeerID()), nil},
+		{"own with wrong author", func() []byte { return signedDemand(t, nil) }, string(testKey(t, 2).PeerID()), ErrWrongSigner},
+		{"bad max price", func() []byte { return signedDemand(t, func(d *ServiceDemand) { d.MaxPrice = "-1" }) }, "", ErrInvalid},
+		{"no timestamp", func() []byte { return signedDemand(t, func(d *ServiceDemand) { d.TimestampMs = 0 }) }, "", ErrInvalid},
+		{"stale", func() []byte {
+			return signedDemand(t, func(d *ServiceDemand) { d.TimestampMs = now.Add(-FreshPast).UnixMilli() - 1 })
+		}, "", ErrStale},
+		{"other service", func() []byte {
+			return signedDemand(t, func(d *ServiceDemand) { d.Service = cid.NewCidV1(cid.Raw, mustHash(t)).Bytes() })
+		}, "", ErrInvalid},
+		{"version", func() []byte { return signedDemand(t, func(d *ServiceDemand) { d.Version = 2 }) }, "", ErrUnknownVersion},
+		{"forged", func() []byte {
+			d := &ServiceDemand{Service: svc, Waiting: 1, TimestampMs: now.UnixMilli()}
+			if err := SignServiceDemand(k, d); err != nil {
+				t.Fatal(err)
+			}
+			d.Waiting = 1000 // changed after signing
+			b, _ := proto.Marshal(d)
+			return b
+		}, "", ErrWrongSigner},
+		{"garbage", func() []byte { return []byte{0xff, 0xff} }, "", ErrDecode},
+		{"too large", func() []byte { return make([]byte, MaxServiceDemandSize+1) }, "", ErrFrameTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeServiceDemand(nil, tc.data(), svc, peer.ID(tc.from), now)
+			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzDecodeServiceDemand(f *testing.F) {
+	svc := testService(f)
+	f.Add(signedDemand(f, nil))
+	f.Add(signedDemand(f, func(d *ServiceDemand) { d.MaxPrice = ""; d.Waiting = 0 }))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := DecodeServiceDemand(nil, data, svc, "", now)
+		if err != nil {
+			return
+		}
+		if err := VerifyServiceDemand(nil, d); err != nil {
+			t.Fatalf("accepted demand fails re-verification: %v", err)
+		}
+	})
+}
+
 func mustHash(t testing.TB) mh.Multihash {
 	h, err := mh.Sum([]byte("other"), mh.SHA2_256, -1)
 	if err != nil {
