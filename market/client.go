@@ -523,6 +523,12 @@ func (c *client) awardNext(ctx context.Context, lt *liveTask) error {
 			why = err.Error()
 		}
 		m.log.Debug("award refused", "task", rec.ID.Short(), "provider", p, "reason", why)
+		if err == nil && reply.Code == wire.NoBidCode_NO_BID_BUSY {
+			// Busy is transient: the provider bids again once a slot is
+			// free. Excluding it for good would, with every provider busy
+			// for a while, leave the task no provider at all.
+			continue
+		}
 		rec.Failed = append(rec.Failed, p)
 	}
 	rec.Provider, rec.Award = "", nil

@@ -284,3 +284,53 @@ func TestNoProviderSawTheTask(t *testing.T) {
 		t.Fatalf("got %v, want %q at the deadline", err, market.NoProviderSaw)
 	}
 }
+
+// A provider with one slot bids on both shards of a job at once; the second
+// award finds the slot taken and is refused as busy. Busy is transient: the
+// task goes back to bidding and the same provider runs it once the slot is
+// free, instead of being excluded from the task for good (which, with no
+// other provider, failed the job).
+func TestBusyAwardRefusalIsTransient(t *testing.T) {
+	nodes := newCluster(t, clusterOpts{n: 2, config: func(i int, c *market.Config) {
+		switch i {
+		case 0:
+			c.Runner = nil // the client only
+		case 1:
+			c.Slots = 1
+		}
+	}})
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	ev := nodes[0].m.Events()
+	p := exec.Params{"prefix": "0b", "end": "262144", "difficulty": "255"}
+	id, err := nodes[0].m.Submit(ctx, market.JobSpec{Workload: "hashgrind", Params: p, MaxPrice: big.NewInt(100), Shards: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := nodes[0].m.Wait(ctx, id)
+	if err != nil {
+		t.Fatalf("job failed: %v", err)
+	}
+	awards := 0
+	for len(ev) > 0 {
+		if e := <-ev; e.Kind == market.EventAwarded {
+			awards++
+		}
+	}
+	if awards <= len(res.Tasks) {
+		t.Logf("%d awards for %d tasks: no award was refused this run", awards, len(res.Tasks))
+	}
+	for _, tk := range res.Tasks {
+		if tk.Provider != nodes[1].key.PeerID() {
+			t.Fatalf("task %s run by %s, want the only provider", tk.ID.Short(), tk.Provider)
+		}
+	}
+	got, err := nodes[0].content.Get(ctx, res.ResultCID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := exec.DefaultRegistry().Get("hashgrind")
+	if err := w.Compare(p, reference(t, "hashgrind", p, nil), got); err != nil {
+		t.Fatal(err)
+	}
+}

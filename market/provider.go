@@ -108,6 +108,11 @@ func refuse(s *p2p.Stream, tid []byte, why string) {
 	s.WriteMsg(&wire.AwardReply{Version: wire.AwardVersion, TaskId: tid, Reason: wire.Truncate(why)})
 }
 
+// refuseBusy refuses an award for now: every slot is in use.
+func refuseBusy(s *p2p.Stream, tid []byte) {
+	s.WriteMsg(&wire.AwardReply{Version: wire.AwardVersion, TaskId: tid, Reason: "busy: every slot in use", Code: wire.NoBidCode_NO_BID_BUSY})
+}
+
 // handleAward serves /ogpu/award/1. The award is persisted before it is
 // acknowledged; a duplicate award is acknowledged and changes nothing.
 func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream) {
@@ -167,7 +172,7 @@ func (p *provider) handleAward(ctx context.Context, from peer.ID, s *p2p.Stream)
 		return
 	case p.used >= m.cfg.Slots:
 		p.mu.Unlock()
-		refuse(s, aw.TaskId, "busy: every slot in use")
+		refuseBusy(s, aw.TaskId)
 		return
 	}
 	rec = providerTask{ID: tid, Client: from, State: StateAwarded, Award: mustMarshal(&aw), Deadline: deadline, Updated: now}

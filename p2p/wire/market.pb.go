@@ -962,11 +962,15 @@ func (x *Award) GetSignature() []byte {
 
 // AwardReply is the provider's answer on the same stream.
 type AwardReply struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
-	TaskId        []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
-	Accepted      bool                   `protobuf:"varint,3,opt,name=accepted,proto3" json:"accepted,omitempty"`
-	Reason        string                 `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"` // why not, when refused
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Version  uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	TaskId   []byte                 `protobuf:"bytes,2,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"`
+	Accepted bool                   `protobuf:"varint,3,opt,name=accepted,proto3" json:"accepted,omitempty"`
+	Reason   string                 `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"` // why not, when refused
+	// code classifies a refusal where a NoBidCode fits. NO_BID_BUSY is
+	// transient (every slot in use): the client may award this provider the
+	// task again later; any other refusal excludes it from the task.
+	Code          NoBidCode `protobuf:"varint,5,opt,name=code,proto3,enum=ogpu.wire.v1.NoBidCode" json:"code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1027,6 +1031,13 @@ func (x *AwardReply) GetReason() string {
 		return x.Reason
 	}
 	return ""
+}
+
+func (x *AwardReply) GetCode() NoBidCode {
+	if x != nil {
+		return x.Code
+	}
+	return NoBidCode_NO_BID_UNSPECIFIED
 }
 
 // ResultCommitment is the provider's signed claim that running the task
@@ -1337,13 +1348,14 @@ const file_market_proto_rawDesc = "" +
 	" \x01(\rR\aattempt\x12!\n" +
 	"\ftimestamp_ms\x18\v \x01(\x03R\vtimestampMs\x12#\n" +
 	"\rinline_inputs\x18\f \x03(\fR\finlineInputs\x12\x1c\n" +
-	"\tsignature\x18\x0f \x01(\fR\tsignature\"s\n" +
+	"\tsignature\x18\x0f \x01(\fR\tsignature\"\xa0\x01\n" +
 	"\n" +
 	"AwardReply\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
 	"\baccepted\x18\x03 \x01(\bR\baccepted\x12\x16\n" +
-	"\x06reason\x18\x04 \x01(\tR\x06reason\"\xb4\x03\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\x12+\n" +
+	"\x04code\x18\x05 \x01(\x0e2\x17.ogpu.wire.v1.NoBidCodeR\x04code\"\xb4\x03\n" +
 	"\x10ResultCommitment\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\rR\aversion\x12\x17\n" +
 	"\atask_id\x18\x02 \x01(\fR\x06taskId\x12\x1a\n" +
@@ -1410,20 +1422,21 @@ var file_market_proto_goTypes = []any{
 	(*ResultReply)(nil),      // 11: ogpu.wire.v1.ResultReply
 }
 var file_market_proto_depIdxs = []int32{
-	1, // 0: ogpu.wire.v1.JobSpec.params:type_name -> ogpu.wire.v1.Param
-	2, // 1: ogpu.wire.v1.JobSpec.requirements:type_name -> ogpu.wire.v1.Requirements
-	1, // 2: ogpu.wire.v1.TaskAnnounce.params:type_name -> ogpu.wire.v1.Param
-	2, // 3: ogpu.wire.v1.TaskAnnounce.requirements:type_name -> ogpu.wire.v1.Requirements
-	0, // 4: ogpu.wire.v1.NoBid.code:type_name -> ogpu.wire.v1.NoBidCode
-	5, // 5: ogpu.wire.v1.BidMessage.bid:type_name -> ogpu.wire.v1.Bid
-	6, // 6: ogpu.wire.v1.BidMessage.no_bid:type_name -> ogpu.wire.v1.NoBid
-	4, // 7: ogpu.wire.v1.Award.announce:type_name -> ogpu.wire.v1.TaskAnnounce
-	5, // 8: ogpu.wire.v1.Award.bid:type_name -> ogpu.wire.v1.Bid
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	1,  // 0: ogpu.wire.v1.JobSpec.params:type_name -> ogpu.wire.v1.Param
+	2,  // 1: ogpu.wire.v1.JobSpec.requirements:type_name -> ogpu.wire.v1.Requirements
+	1,  // 2: ogpu.wire.v1.TaskAnnounce.params:type_name -> ogpu.wire.v1.Param
+	2,  // 3: ogpu.wire.v1.TaskAnnounce.requirements:type_name -> ogpu.wire.v1.Requirements
+	0,  // 4: ogpu.wire.v1.NoBid.code:type_name -> ogpu.wire.v1.NoBidCode
+	5,  // 5: ogpu.wire.v1.BidMessage.bid:type_name -> ogpu.wire.v1.Bid
+	6,  // 6: ogpu.wire.v1.BidMessage.no_bid:type_name -> ogpu.wire.v1.NoBid
+	4,  // 7: ogpu.wire.v1.Award.announce:type_name -> ogpu.wire.v1.TaskAnnounce
+	5,  // 8: ogpu.wire.v1.Award.bid:type_name -> ogpu.wire.v1.Bid
+	0,  // 9: ogpu.wire.v1.AwardReply.code:type_name -> ogpu.wire.v1.NoBidCode
+	10, // [10:10] is the sub-list for method output_type
+	10, // [10:10] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_market_proto_init() }
