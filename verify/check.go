@@ -95,15 +95,11 @@ func (v Verdict) Agreeing() []Member {
 //
 // Members' votes and the provider's outcome go into the reputation table.
 func (v *Verifier) Check(ctx context.Context, req Request) (Verdict, error) {
-	vctx, ok := v.enter()
+	ctx, end, ok := v.enter(ctx)
 	if !ok {
 		return Verdict{}, ErrClosed
 	}
-	defer v.wg.Done()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stop := context.AfterFunc(vctx, cancel)
-	defer stop()
+	defer end()
 
 	a, rc := req.Announce, proto.CloneOf(req.Commitment)
 	rc.InlineOutput = nil

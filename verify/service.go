@@ -51,15 +51,11 @@ func refusal(req *wire.VerifyRequest, err error) *wire.VerifyResponse {
 }
 
 func (v *Verifier) answer(ctx context.Context, from peer.ID, req *wire.VerifyRequest) *wire.VerifyResponse {
-	vctx, ok := v.enter()
+	ctx, end, ok := v.enter(ctx)
 	if !ok {
 		return refusal(req, ErrClosed)
 	}
-	defer v.wg.Done()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stop := context.AfterFunc(vctx, cancel)
-	defer stop()
+	defer end()
 
 	if err := v.checkRequest(from, req); err != nil {
 		return refusal(req, err)

@@ -81,15 +81,11 @@ func (s StreamSample) request(d identity.Domain) (*wire.StreamSample, error) {
 // outcome is the caller's to record (the session that caught the sample
 // already has).
 func (v *Verifier) CheckStream(ctx context.Context, s StreamSample) (Verdict, error) {
-	vctx, ok := v.enter()
+	ctx, end, ok := v.enter(ctx)
 	if !ok {
 		return Verdict{}, ErrClosed
 	}
-	defer v.wg.Done()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stop := context.AfterFunc(vctx, cancel)
-	defer stop()
+	defer end()
 
 	if v.cfg.Chain == nil {
 		return Verdict{}, fmt.Errorf("%w: Chain is required to draw committees", ErrConfig)

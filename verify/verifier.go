@@ -201,15 +201,23 @@ func (v *Verifier) Close() error {
 	return nil
 }
 
-// enter registers an in-flight call; false when closed or not started.
-func (v *Verifier) enter() (context.Context, bool) {
+// enter registers an in-flight call: false when closed or not started.
+// The returned context ends with ctx or when the verifier closes; call end
+// when the call is done (Close waits for it).
+func (v *Verifier) enter(ctx context.Context) (_ context.Context, end func(), ok bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.closed || !v.started {
-		return nil, false
+		return nil, nil, false
 	}
 	v.wg.Add(1)
-	return v.ctx, true
+	ctx, cancel := context.WithCancel(ctx)
+	stop := context.AfterFunc(v.ctx, cancel)
+	return ctx, func() {
+		stop()
+		cancel()
+		v.wg.Done()
+	}, true
 }
 
 // Reputation returns the table the verifier records into.
