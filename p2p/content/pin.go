@@ -11,30 +11,80 @@ import (
 )
 
 // pinPrefix is where pins live in the datastore, apart from /blocks.
+//
+// A pin is a key, so it survives a restart with the blockstore. Pin writes
+// /pins/<cid> (the user's pin: POST /v1/content, a stream's model);
+// PinFor writes /pins/<owner>/<cid>, one key per (owner, cid). A block
+// stays while any key reaches it, so owners never unpin each other's
+// blocks: two tasks that share an input each hold their own pin.
 const pinPrefix = "/pins/"
 
 func pinKey(c cid.Cid) ds.Key { return ds.NewKey(pinPrefix + c.String()) }
 
+func ownerPrefix(owner string) ds.Key { return ds.NewKey(pinPrefix + owner) }
+
+func ownerKey(owner string, c cid.Cid) ds.Key { return ownerPrefix(owner).ChildString(c.String()) }
+
+// checkOwner accepts owners of letters, digits and . _ : - (up to 128
+// bytes): they become one datastore key segment.
+func checkOwner(owner string) error {
+	if owner == "" || len(owner) > 128 {
+		return fmt.Errorf("%w: %q (1 to 128 bytes)", ErrPinOwner, owner)
+	}
+	for _, r := range owner {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == ':', r == '-':
+		default:
+			return fmt.Errorf("%w: %q (letters, digits and . _ : - only)", ErrPinOwner, owner)
+		}
+	}
+	return nil
+}
+
 // Pin keeps c and everything it links to through GC. The graph must be
-// stored locally (Add it, or Get/Cat it first).
+// stored locally (Add it, or Get/Cat it first). This is the user's pin,
+// shared by every caller of Pin; owners that come and go use PinFor.
 func (s *Store) Pin(ctx context.Context, c cid.Cid) error {
+	return s.pin(ctx, pinKey(c), c)
+}
+
+// PinFor pins c on behalf of owner (a job, a task: see checkOwner for the
+// spelling). c stays pinned while any owner, or Pin, holds it. Pinning
+// again is a no-op.
+func (s *Store) PinFor(ctx context.Context, owner string, c cid.Cid) error {
+	if err := checkOwner(owner); err != nil {
+		return err
+	}
+	return s.pin(ctx, ownerKey(owner, c), c)
+}
+
+func (s *Store) pin(ctx context.Context, k ds.Key, c cid.Cid) error {
 	if err := s.ready(); err != nil {
 		return err
 	}
+	if !c.Defined() {
+		return fmt.Errorf("%w: pin of an undefined cid", ErrNotFound)
+	}
 	s.gcLock.RLock()
 	defer s.gcLock.RUnlock()
+	if isEmptyRaw(c) {
+		// Nothing to keep: bitswap never moves the empty block and reads
+		// of it never touch the blockstore.
+		return nil
+	}
 	if has, err := s.bstore.Has(ctx, c); err != nil {
 		return fmt.Errorf("content: pin %s: %w", c, err)
 	} else if !has {
 		return fmt.Errorf("%w: pin %s: not stored locally", ErrNotFound, c)
 	}
-	if err := s.ds.Put(ctx, pinKey(c), nil); err != nil {
+	if err := s.ds.Put(ctx, k, nil); err != nil {
 		return fmt.Errorf("content: pin %s: %w", c, err)
 	}
 	return nil
 }
 
-// Unpin releases c; its blocks go at the next GC unless other pins reach them.
+// Unpin releases the user's pin of c; its blocks go at the next GC unless
+// other pins reach them. Pins held through PinFor stay.
 func (s *Store) Unpin(ctx context.Context, c cid.Cid) error {
 	if err := s.ready(); err != nil {
 		return err
@@ -45,26 +95,79 @@ func (s *Store) Unpin(ctx context.Context, c cid.Cid) error {
 	return nil
 }
 
-// Pins lists the pinned roots.
+// UnpinFor releases owner's pin of c. Unpinning what owner does not hold
+// is a no-op; other owners' pins of c stay.
+func (s *Store) UnpinFor(ctx context.Context, owner string, c cid.Cid) error {
+	if err := checkOwner(owner); err != nil {
+		return err
+	}
+	if err := s.ready(); err != nil {
+		return err
+	}
+	if err := s.ds.Delete(ctx, ownerKey(owner, c)); err != nil {
+		return fmt.Errorf("content: unpin %s for %s: %w", c, owner, err)
+	}
+	return nil
+}
+
+// UnpinOwner releases every pin of owner and returns how many it held.
+func (s *Store) UnpinOwner(ctx context.Context, owner string) (int, error) {
+	if err := checkOwner(owner); err != nil {
+		return 0, err
+	}
+	cs, err := s.PinsOf(ctx, owner)
+	if err != nil {
+		return 0, err
+	}
+	for i, c := range cs {
+		if err := s.ds.Delete(ctx, ownerKey(owner, c)); err != nil {
+			return i, fmt.Errorf("content: unpin %s for %s: %w", c, owner, err)
+		}
+	}
+	return len(cs), nil
+}
+
+// PinsOf lists the roots owner has pinned.
+func (s *Store) PinsOf(ctx context.Context, owner string) ([]cid.Cid, error) {
+	if err := checkOwner(owner); err != nil {
+		return nil, err
+	}
+	return s.queryPins(ctx, ownerPrefix(owner).String(), 3)
+}
+
+// Pins lists the pinned roots, each once however many owners hold it.
 func (s *Store) Pins(ctx context.Context) ([]cid.Cid, error) {
+	return s.queryPins(ctx, pinPrefix, 0)
+}
+
+// queryPins lists the distinct CIDs of the pin keys under prefix; depth,
+// when not 0, keeps only keys of that many segments.
+func (s *Store) queryPins(ctx context.Context, prefix string, depth int) ([]cid.Cid, error) {
 	if err := s.ready(); err != nil {
 		return nil, err
 	}
-	res, err := s.ds.Query(ctx, query.Query{Prefix: pinPrefix, KeysOnly: true})
+	res, err := s.ds.Query(ctx, query.Query{Prefix: prefix, KeysOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("content: list pins: %w", err)
 	}
 	defer res.Close()
+	seen := cid.NewSet()
 	var out []cid.Cid
 	for r := range res.Next() {
 		if r.Error != nil {
 			return nil, fmt.Errorf("content: list pins: %w", r.Error)
 		}
-		c, err := cid.Decode(ds.NewKey(r.Key).BaseNamespace())
+		k := ds.NewKey(r.Key)
+		if depth != 0 && len(k.Namespaces()) != depth {
+			continue
+		}
+		c, err := cid.Decode(k.BaseNamespace())
 		if err != nil {
 			return nil, fmt.Errorf("content: bad pin key %q: %w", r.Key, err)
 		}
-		out = append(out, c)
+		if seen.Visit(c) {
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }

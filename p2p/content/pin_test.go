@@ -1,0 +1,232 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"testing"
+
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
+
+	"github.com/ogpu/ogpu/p2p"
+	"github.com/ogpu/ogpu/p2p/identity"
+)
+
+// gcTwice runs two GCs: the first clears the "added since the last GC"
+// grace, the second sweeps what no pin reaches. It returns the total.
+func gcTwice(t *testing.T, s *Store) int {
+	t.Helper()
+	ctx := context.Background()
+	a, err := s.GC(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.GC(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a + b
+}
+
+func TestPinOwners(t *testing.T) {
+	type op struct {
+		unpin string // owner to release ("" = the user's pin)
+		all   bool   // UnpinOwner instead of UnpinFor
+	}
+	tests := []struct {
+		name     string
+		pinnedBy []string // owners pinning the shared file ("" = Pin)
+		ops      []op
+		survives bool
+	}{
+		{"one owner, released", []string{"job-1"}, []op{{unpin: "job-1"}}, false},
+		{"one owner, kept", []string{"job-1"}, nil, true},
+		{"two owners, one released", []string{"task-a", "task-b"}, []op{{unpin: "task-a"}}, true},
+		{"two owners, both released", []string{"task-a", "task-b"}, []op{{unpin: "task-a"}, {unpin: "task-b", all: true}}, false},
+		{"double unpin does not touch the other owner", []string{"task-a", "task-b"}, []op{{unpin: "task-a"}, {unpin: "task-a"}, {unpin: "task-a", all: true}}, true},
+		{"user pin outlives owners", []string{"", "job-1"}, []op{{unpin: "job-1", all: true}}, true},
+		{"owner outlives user unpin", []string{"", "job-1"}, []op{{unpin: ""}}, true},
+		{"prefix-alike owner kept", []string{"job-1", "job-10"}, []op{{unpin: "job-1", all: true}}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newNode(t, Config{}).store
+			ctx := context.Background()
+			c, err := s.AddBytes(ctx, randBytes(t, 2*DefaultChunkSize+7)) // root + 3 leaves
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range tc.pinnedBy {
+				if o == "" {
+					err = s.Pin(ctx, c)
+				} else {
+					err = s.PinFor(ctx, o, c)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Idempotent.
+				if o != "" {
+					if err := s.PinFor(ctx, o, c); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			for _, o := range tc.ops {
+				switch {
+				case o.unpin == "":
+					err = s.Unpin(ctx, c)
+				case o.all:
+					_, err = s.UnpinOwner(ctx, o.unpin)
+				default:
+					err = s.UnpinFor(ctx, o.unpin, c)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			freed := gcTwice(t, s)
+			has, err := s.Has(ctx, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if has != tc.survives {
+				t.Fatalf("root stored after gc = %v, want %v (freed %d)", has, tc.survives, freed)
+			}
+			if want := map[bool]int{true: 0, false: 4}[tc.survives]; freed != want {
+				t.Fatalf("gc freed %d blocks, want %d", freed, want)
+			}
+			pins, err := s.Pins(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.survives && (len(pins) != 1 || !pins[0].Equals(c)) {
+				t.Fatalf("Pins() = %v, want [%s] once", pins, c)
+			}
+		})
+	}
+}
+
+func TestUnpinOwnerReleasesAll(t *testing.T) {
+	s := newNode(t, Config{}).store
+	ctx := context.Background()
+	var mine []cid.Cid
+	for range 3 {
+		c, err := s.AddBytes(ctx, randBytes(t, 1000))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.PinFor(ctx, "job-x", c); err != nil {
+			t.Fatal(err)
+		}
+		mine = append(mine, c)
+	}
+	other, err := s.AddBytes(ctx, randBytes(t, 1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PinFor(ctx, "job-y", other); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PinsOf(ctx, "job-x")
+	if err != nil || len(got) != 3 {
+		t.Fatalf("PinsOf = %v, %v; want 3", got, err)
+	}
+	if n, err := s.UnpinOwner(ctx, "job-x"); err != nil || n != 3 {
+		t.Fatalf("UnpinOwner = %d, %v; want 3", n, err)
+	}
+	if n, err := s.UnpinOwner(ctx, "job-x"); err != nil || n != 0 {
+		t.Fatalf("second UnpinOwner = %d, %v; want 0", n, err)
+	}
+	if freed := gcTwice(t, s); freed != 3 {
+		t.Fatalf("gc freed %d, want 3", freed)
+	}
+	for _, c := range mine {
+		if has, _ := s.Has(ctx, c); has {
+			t.Fatalf("%s survived gc after UnpinOwner", c)
+		}
+	}
+	if has, _ := s.Has(ctx, other); !has {
+		t.Fatal("another owner's pin was swept")
+	}
+}
+
+func TestPinOwnerErrors(t *testing.T) {
+	s := newNode(t, Config{}).store
+	ctx := context.Background()
+	c, err := s.AddBytes(ctx, []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, owner := range []string{"", "a/b", "job 1", string(make([]byte, 129))} {
+		if err := s.PinFor(ctx, owner, c); !errors.Is(err, ErrPinOwner) {
+			t.Errorf("PinFor(%q) = %v, want ErrPinOwner", owner, err)
+		}
+		if _, err := s.UnpinOwner(ctx, owner); !errors.Is(err, ErrPinOwner) {
+			t.Errorf("UnpinOwner(%q) = %v, want ErrPinOwner", owner, err)
+		}
+	}
+	h, _ := mh.Sum([]byte("never added"), mh.SHA2_256, -1)
+	missing := cid.NewCidV1(cid.Raw, h)
+	if err := s.PinFor(ctx, "job-1", missing); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("PinFor of missing content = %v, want ErrNotFound", err)
+	}
+}
+
+// TestOwnerPinsSurviveRestart: owner pins are keys in the badger
+// datastore, so a reopened store keeps them and GC keeps their blocks.
+func TestOwnerPinsSurviveRestart(t *testing.T) {
+	dir := t.TempDir()
+	k, _ := identity.Generate()
+	n, err := p2p.New(p2p.Config{Key: k, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, DHTMode: p2p.DHTOff, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := n.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	open := func() *Store {
+		s, err := New(Config{Host: n.Host(), Dir: dir, Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s := open()
+	kept, err := s.AddBytes(ctx, randBytes(t, DefaultChunkSize+1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped, err := s.AddBytes(ctx, randBytes(t, 100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PinFor(ctx, "task-1-out", kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = open() // a fresh process: no "recently added" grace survives
+	defer s.Close()
+	if n, err := s.GC(ctx); err != nil || n != 1 {
+		t.Fatalf("gc after restart freed %d, %v; want 1 (the unpinned file)", n, err)
+	}
+	if has, _ := s.Has(ctx, dropped); has {
+		t.Fatal("unpinned file survived")
+	}
+	pins, err := s.PinsOf(ctx, "task-1-out")
+	if err != nil || !slices.ContainsFunc(pins, kept.Equals) {
+		t.Fatalf("pins after restart %v, %v", pins, err)
+	}
+	if _, err := s.Get(ctx, kept, 0); err != nil {
+		t.Fatalf("pinned file after restart and gc: %v", err)
+	}
+}
