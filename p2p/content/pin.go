@@ -172,6 +172,9 @@ func (s *Store) queryPins(ctx context.Context, prefix string, depth int) ([]cid.
 	return out, nil
 }
 
+// GCFreed is how many blocks GC has deleted since the store started.
+func (s *Store) GCFreed() uint64 { return s.gcFreed.Load() }
+
 // GC deletes every block not reachable from a pin or from a root added or
 // fetched since the previous GC, and returns how many it deleted. Adds,
 // pins and fetches wait while it runs.
@@ -225,9 +228,11 @@ func (s *Store) GC(ctx context.Context) (int, error) {
 	}
 	for i, k := range dead {
 		if err := s.bstore.DeleteBlock(ctx, k); err != nil {
+			s.gcFreed.Add(uint64(i))
 			return i, fmt.Errorf("content: gc: delete %s: %w", k, err)
 		}
 	}
+	s.gcFreed.Add(uint64(len(dead)))
 	s.log.Info("content gc", "roots", len(roots), "live", live.Len(), "deleted", len(dead))
 	return len(dead), nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ipfs/boxo/bitswap"
 	"github.com/ipfs/boxo/bitswap/network/bsnet"
@@ -51,6 +52,8 @@ type Store struct {
 	// recent are roots added or fetched since the last GC; the next GC
 	// keeps them, so a caller has one GC cycle to Pin what it Added.
 	recent map[cid.Cid]struct{}
+	// gcFreed counts the blocks GC deleted since Start.
+	gcFreed atomic.Uint64
 }
 
 // New validates cfg and returns an unstarted Store. It opens nothing.
