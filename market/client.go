@@ -178,7 +178,7 @@ func (c *client) submit(ctx context.Context, spec JobSpec) (JobID, error) {
 	if err := m.db.putJob(job, tasks); err != nil {
 		return JobID{}, fmt.Errorf("market: persist job: %w", err)
 	}
-	m.pin(ctx, jobOwner(id), jobInputs(js, tasks)...)
+	m.pin(ctx, JobPinOwner(id), jobInputs(js, tasks)...)
 	m.emit(Event{Kind: EventJobSubmitted, Job: id, Detail: fmt.Sprintf("%s, %d tasks", spec.Workload, len(tasks))})
 	c.startJob(job, tasks, shardInputs)
 	return id, nil
@@ -322,7 +322,7 @@ func (c *client) repin(j jobRecord, tasks []*clientTask) {
 			cs = append(cs, oc)
 		}
 	}
-	c.m.pin(ctx, jobOwner(j.ID), cs...)
+	c.m.pin(ctx, JobPinOwner(j.ID), cs...)
 }
 
 // runTask drives one task from its persisted state to a final state.
@@ -711,7 +711,7 @@ func (c *client) accept(ctx context.Context, lt *liveTask) error {
 	}
 	// The output stays with the job: merge reads it, and the client has
 	// it when the provider, once paid, lets its copy go.
-	m.pin(ctx, jobOwner(rec.Job), ocid)
+	m.pin(ctx, JobPinOwner(rec.Job), ocid)
 	paid, err := c.pay(rec, rc, v)
 	if err != nil {
 		return err
@@ -785,7 +785,7 @@ func (c *client) finishJob(lj *liveJob, failure error) {
 		if err != nil {
 			failure = err
 		} else {
-			m.pin(m.ctx, jobOwner(j.ID), ci)
+			m.pin(m.ctx, JobPinOwner(j.ID), ci)
 			j.ResultCID = ci.String()
 			j.State = JobDone
 		}

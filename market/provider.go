@@ -262,7 +262,7 @@ func (p *provider) run(ctx context.Context, rec *providerTask, aw *wire.Award) {
 	}
 	// Pinned before the commitment is persisted: the client fetches it
 	// after delivery, and a restart must not lose it (see retention.go).
-	m.pin(ctx, taskOutOwner(tid), ocid)
+	m.pin(ctx, TaskOutputPinOwner(tid), ocid)
 	rc := &wire.ResultCommitment{
 		TaskId: tid[:], OutputCid: ocid.Bytes(), ResultHash: ethcrypto.Keccak256(out),
 		OutputSize: uint64(len(out)), TimestampMs: m.cfg.Now().UnixMilli(),
@@ -305,7 +305,7 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 			got, err := m.cfg.Content.AddBytes(ctx, aw.InlineInputs[i])
 			if err == nil && got.Equals(want) {
 				inputs[i] = aw.InlineInputs[i]
-				m.pin(ctx, taskInOwner(TaskID(a.TaskId)), want)
+				m.pin(ctx, TaskInputPinOwner(TaskID(a.TaskId)), want)
 				continue
 			}
 		}
@@ -313,7 +313,7 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 		if err != nil {
 			return nil, fmt.Errorf("market: fetch input %d (%s): %w", i, want, err)
 		}
-		m.pin(ctx, taskInOwner(TaskID(a.TaskId)), want)
+		m.pin(ctx, TaskInputPinOwner(TaskID(a.TaskId)), want)
 		inputs[i] = b
 	}
 	res, err := m.cfg.Runner.Run(ctx, exec.Task{Workload: a.Workload, Params: exec.Params(wire.ParamMap(a.Params)), Inputs: inputs})
@@ -326,7 +326,7 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 // releaseInputs lets a finished run's inputs go (GC frees them unless
 // another task or job holds them).
 func (p *provider) releaseInputs(ctx context.Context, tid TaskID) {
-	if _, err := p.m.unpinOwner(ctx, taskInOwner(tid)); err != nil {
+	if _, err := p.m.unpinOwner(ctx, TaskInputPinOwner(tid)); err != nil {
 		p.m.log.Warn("release inputs", "task", tid.Short(), "err", err)
 	}
 }
@@ -365,7 +365,7 @@ func (p *provider) deliver(ctx context.Context, rec *providerTask, out []byte) {
 			} else {
 				m.log.Info("result refused", "task", rec.ID.Short(), "client", rec.Client, "reason", reply.Reason)
 				// Nobody will fetch a refused output.
-				if _, err := m.unpinOwner(ctx, taskOutOwner(rec.ID)); err != nil {
+				if _, err := m.unpinOwner(ctx, TaskOutputPinOwner(rec.ID)); err != nil {
 					m.log.Warn("release refused output", "task", rec.ID.Short(), "err", err)
 				}
 			}

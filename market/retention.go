@@ -38,9 +38,14 @@ import (
 
 const tablePruned = "mkt_pruned" // key "client" → PrunedTotals
 
-func jobOwner(id JobID) string      { return "job-" + id.String() }
-func taskInOwner(id TaskID) string  { return "task-" + id.String() + "-in" }
-func taskOutOwner(id TaskID) string { return "task-" + id.String() + "-out" }
+// JobPinOwner is the pin owner of a client's job (see Pinner).
+func JobPinOwner(id JobID) string { return "job-" + id.String() }
+
+// TaskInputPinOwner is the pin owner of a provider task's inputs.
+func TaskInputPinOwner(id TaskID) string { return "task-" + id.String() + "-in" }
+
+// TaskOutputPinOwner is the pin owner of a provider task's output.
+func TaskOutputPinOwner(id TaskID) string { return "task-" + id.String() + "-out" }
 
 func (m *Market) pinner() Pinner {
 	p, _ := m.cfg.Content.(Pinner)
@@ -212,7 +217,7 @@ func (c *client) prune(ctx context.Context, now time.Time, out *Pruned) error {
 		// Pins first: a crash after this leaves a record whose pins are
 		// gone, which the next Prune deletes; the other order would leave
 		// pins that nothing ever releases.
-		n, err := m.unpinOwner(ctx, jobOwner(j.ID))
+		n, err := m.unpinOwner(ctx, JobPinOwner(j.ID))
 		if err != nil {
 			return err
 		}
@@ -315,7 +320,7 @@ func (p *provider) prune(ctx context.Context, now time.Time, out *Pruned) error 
 		if active {
 			continue
 		}
-		for _, owner := range []string{taskInOwner(tid), taskOutOwner(tid)} {
+		for _, owner := range []string{TaskInputPinOwner(tid), TaskOutputPinOwner(tid)} {
 			n, err := m.unpinOwner(ctx, owner)
 			if err != nil {
 				return err
@@ -335,7 +340,7 @@ func (p *provider) prune(ctx context.Context, now time.Time, out *Pruned) error 
 func (p *provider) paid(ctx context.Context, tids []TaskID) {
 	m := p.m
 	for _, tid := range tids {
-		if _, err := m.unpinOwner(ctx, taskOutOwner(tid)); err != nil {
+		if _, err := m.unpinOwner(ctx, TaskOutputPinOwner(tid)); err != nil {
 			m.log.Warn("release paid output", "task", tid.Short(), "err", err)
 		}
 		rec, found, err := m.db.provTask(tid)

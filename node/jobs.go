@@ -249,7 +249,7 @@ func (a *api) getContent(w http.ResponseWriter, r *http.Request) {
 // the batch market on top of it, and registers the job and content API
 // routes. Called by Start with n.mu held, after the network is up.
 func (n *Node) startMarket(ctx context.Context) error {
-	ccfg := content.Config{Host: n.net.Host(), InMemory: n.cfg.InMemory, Logger: n.log}
+	ccfg := content.Config{Host: n.net.Host(), InMemory: n.cfg.InMemory, Logger: n.log, Now: n.opts.now}
 	if !n.cfg.InMemory {
 		ccfg.Dir = filepath.Join(n.cfg.DataDir, "blocks")
 	}

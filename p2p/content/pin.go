@@ -176,8 +176,9 @@ func (s *Store) queryPins(ctx context.Context, prefix string, depth int) ([]cid.
 func (s *Store) GCFreed() uint64 { return s.gcFreed.Load() }
 
 // GC deletes every block not reachable from a pin or from a root added or
-// fetched since the previous GC, and returns how many it deleted. Adds,
-// pins and fetches wait while it runs.
+// fetched since the previous GC or within Config.GCGrace, and returns how
+// many it deleted. Adds, pins and fetches wait while it runs, so a block
+// being added or fetched is never taken.
 func (s *Store) GC(ctx context.Context) (int, error) {
 	if err := s.ready(); err != nil {
 		return 0, err
@@ -188,11 +189,16 @@ func (s *Store) GC(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Every recent root is kept this time; those older than the grace
+	// are forgotten, so the next GC takes them unless a pin holds them.
+	cutoff := s.cfg.Now().Add(-s.cfg.GCGrace)
 	s.mu.Lock()
-	for c := range s.recent {
+	for c, at := range s.recent {
 		roots = append(roots, c)
+		if at.Before(cutoff) {
+			delete(s.recent, c)
+		}
 	}
-	s.recent = map[cid.Cid]struct{}{}
 	s.mu.Unlock()
 
 	// Blockstore keys are multihashes (AllKeysChan reports them as raw

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -228,5 +229,40 @@ func TestOwnerPinsSurviveRestart(t *testing.T) {
 	}
 	if _, err := s.Get(ctx, kept, 0); err != nil {
 		t.Fatalf("pinned file after restart and gc: %v", err)
+	}
+}
+
+// TestGCGrace: an unpinned root added or fetched within GCGrace survives
+// any number of GCs; past it, the first GC keeps it once more and the
+// next takes it.
+func TestGCGrace(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	clock := func() time.Time { return now }
+	s := newNode(t, Config{GCGrace: time.Minute, Now: clock}).store
+	ctx := context.Background()
+	c, err := s.AddBytes(ctx, randBytes(t, 100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		advance time.Duration
+		freed   int
+	}{
+		{0, 0}, {0, 0}, {30 * time.Second, 0}, // within the grace
+		{31 * time.Second, 0}, // past it: kept this once
+		{0, 1},                // then taken
+	}
+	for i, st := range steps {
+		now = now.Add(st.advance)
+		n, err := s.GC(ctx)
+		if err != nil || n != st.freed {
+			t.Fatalf("gc %d: freed %d, %v; want %d", i, n, err, st.freed)
+		}
+	}
+	if has, _ := s.Has(ctx, c); has {
+		t.Fatal("root survived past its grace")
+	}
+	if s.GCFreed() != 1 {
+		t.Fatalf("GCFreed = %d, want 1", s.GCFreed())
 	}
 }

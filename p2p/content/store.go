@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ipfs/boxo/bitswap"
 	"github.com/ipfs/boxo/bitswap/network/bsnet"
@@ -49,9 +50,10 @@ type Store struct {
 	// gcLock: Add, Pin and fetches hold it shared, GC exclusively, so GC
 	// never sweeps blocks of an add or fetch in progress.
 	gcLock sync.RWMutex
-	// recent are roots added or fetched since the last GC; the next GC
-	// keeps them, so a caller has one GC cycle to Pin what it Added.
-	recent map[cid.Cid]struct{}
+	// recent are roots added or fetched, with when: GC keeps those seen
+	// since the previous GC or within GCGrace, so a caller has time to Pin
+	// what it added or fetched.
+	recent map[cid.Cid]time.Time
 	// gcFreed counts the blocks GC deleted since Start.
 	gcFreed atomic.Uint64
 }
@@ -76,11 +78,17 @@ func New(cfg Config) (*Store, error) {
 	if cfg.FetchTimeout <= 0 {
 		cfg.FetchTimeout = DefaultFetchTimeout
 	}
+	if cfg.GCGrace <= 0 {
+		cfg.GCGrace = DefaultGCGrace
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	t := Tuned()
 	if cfg.Tuning != nil {
 		t = *cfg.Tuning
 	}
-	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]struct{}{}}, nil
+	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]time.Time{}}, nil
 }
 
 // Start opens the datastore and starts bitswap on the host.
@@ -329,7 +337,8 @@ func (s *Store) fetchErr(ctx context.Context, c cid.Cid, err error) error {
 }
 
 func (s *Store) remember(c cid.Cid) {
+	now := s.cfg.Now()
 	s.mu.Lock()
-	s.recent[c] = struct{}{}
+	s.recent[c] = now
 	s.mu.Unlock()
 }
