@@ -40,6 +40,7 @@ type liveJob struct {
 	done      chan struct{} // closed when the job is final
 	err       error         // set before done is closed when the job failed
 	inputs    map[int][][]byte
+	finishing bool // finishJob has begun, guarded by client.mu
 }
 
 // liveTask is a task being driven by its goroutine. rec and ann belong
@@ -767,13 +768,20 @@ func (c *client) finishTask(lt *liveTask, err error) {
 func (c *client) finishJob(lj *liveJob, failure error) {
 	m := c.m
 	c.mu.Lock()
-	if _, ok := c.jobs[lj.id]; !ok {
+	if c.jobs[lj.id] != lj || lj.finishing {
 		c.mu.Unlock()
 		return
 	}
-	delete(c.jobs, lj.id)
+	lj.finishing = true
 	c.mu.Unlock()
+	// The job stays registered until its final state is persisted: a Wait
+	// meanwhile waits on done instead of reading a state still "running".
 	defer close(lj.done)
+	defer func() {
+		c.mu.Lock()
+		delete(c.jobs, lj.id)
+		c.mu.Unlock()
+	}()
 	defer lj.cancel()
 	j, err := m.db.job(lj.id)
 	if err != nil {

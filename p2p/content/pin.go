@@ -177,14 +177,29 @@ func (s *Store) GCFreed() uint64 { return s.gcFreed.Load() }
 
 // GC deletes every block not reachable from a pin or from a root added or
 // fetched since the previous GC or within Config.GCGrace, and returns how
-// many it deleted. Adds, pins and fetches wait while it runs, so a block
-// being added or fetched is never taken.
+// many it deleted. Adds, pins and new fetches wait while it runs; fetches
+// in progress go on, their roots kept. A block being added or fetched is
+// never taken.
 func (s *Store) GC(ctx context.Context) (int, error) {
 	if err := s.ready(); err != nil {
 		return 0, err
 	}
 	s.gcLock.Lock()
 	defer s.gcLock.Unlock()
+	// The keys first, the live set second: a block that arrives meanwhile
+	// (a fetch in progress) is not in the snapshot, and one that arrived
+	// before is reached from its fetch's root, which is kept below.
+	keys, err := s.bstore.AllKeysChan(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("content: gc: %w", err)
+	}
+	var all []cid.Cid
+	for k := range keys {
+		all = append(all, k)
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
 	roots, err := s.Pins(ctx)
 	if err != nil {
 		return 0, err
@@ -198,6 +213,9 @@ func (s *Store) GC(ctx context.Context) (int, error) {
 		if at.Before(cutoff) {
 			delete(s.recent, c)
 		}
+	}
+	for c := range s.fetching {
+		roots = append(roots, c)
 	}
 	s.mu.Unlock()
 
@@ -219,18 +237,11 @@ func (s *Store) GC(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("content: gc: walk %s: %w", r, err)
 		}
 	}
-	keys, err := s.bstore.AllKeysChan(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("content: gc: %w", err)
-	}
 	var dead []cid.Cid
-	for k := range keys {
+	for _, k := range all {
 		if _, ok := liveHash[string(k.Hash())]; !ok {
 			dead = append(dead, k)
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return 0, err
 	}
 	for i, k := range dead {
 		if err := s.bstore.DeleteBlock(ctx, k); err != nil {

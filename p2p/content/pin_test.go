@@ -266,3 +266,67 @@ func TestGCGrace(t *testing.T) {
 		t.Fatalf("GCFreed = %d, want 1", s.GCFreed())
 	}
 }
+
+// TestGCDuringFetch: a fetch waiting on the network neither stalls GC
+// nor, through it, adds; the blocks it then receives are kept.
+func TestGCDuringFetch(t *testing.T) {
+	a, b := newNode(t, Config{}), newNode(t, Config{})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	data := randBytes(t, 2*DefaultChunkSize+3)
+	c, err := a.store.AddBytes(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.Pin(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	// b asks for c before it knows a: the fetch waits.
+	got := make(chan error, 1)
+	go func() {
+		fctx, fcancel := context.WithTimeout(ctx, 20*time.Second)
+		defer fcancel()
+		_, err := b.store.Get(fctx, c, 0)
+		got <- err
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b.store.mu.Lock()
+		n := b.store.fetching[c]
+		b.store.mu.Unlock()
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("fetch never started")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	gcDone := make(chan error, 1)
+	go func() {
+		_, err := b.store.GC(ctx)
+		if err == nil {
+			_, err = b.store.AddBytes(ctx, []byte("an add after gc"))
+		}
+		gcDone <- err
+	}()
+	select {
+	case err := <-gcDone:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case err := <-got:
+		t.Fatalf("fetch ended (%v) before the gc and add could run", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("gc and add stalled behind a fetch in progress")
+	}
+	connect(t, a, b)
+	if err := <-got; err != nil {
+		t.Fatalf("fetch: %v", err)
+	}
+	// No pin on b: the grace (1 ns here) is over, but the first GC after a
+	// fetch keeps it.
+	if n, err := b.store.GC(ctx); err != nil || n != 0 {
+		t.Fatalf("first gc after the fetch freed %d, %v; want 0", n, err)
+	}
+}

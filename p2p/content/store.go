@@ -47,9 +47,13 @@ type Store struct {
 	local   ipld.DAGService // offline: local blocks only
 	cancel  context.CancelFunc
 
-	// gcLock: Add, Pin and fetches hold it shared, GC exclusively, so GC
-	// never sweeps blocks of an add or fetch in progress.
+	// gcLock: Add and Pin hold it shared, GC exclusively, so GC never
+	// sweeps blocks of an add in progress. Fetches do not take it (a slow
+	// fetch would stall GC, and every add behind GC): they register their
+	// root in fetching, which GC keeps.
 	gcLock sync.RWMutex
+	// fetching counts the fetches in progress per root, guarded by mu.
+	fetching map[cid.Cid]int
 	// recent are roots added or fetched, with when: GC keeps those seen
 	// since the previous GC or within GCGrace, so a caller has time to Pin
 	// what it added or fetched.
@@ -88,7 +92,7 @@ func New(cfg Config) (*Store, error) {
 	if cfg.Tuning != nil {
 		t = *cfg.Tuning
 	}
-	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]time.Time{}}, nil
+	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]time.Time{}, fetching: map[cid.Cid]int{}}, nil
 }
 
 // Start opens the datastore and starts bitswap on the host.
@@ -256,8 +260,7 @@ func (s *Store) open(ctx context.Context, c cid.Cid, maxSize int64) (io.ReadClos
 		// bitswap does not move zero-length blocks; the content is known.
 		return io.NopCloser(bytes.NewReader(nil)), 0, nil
 	}
-	s.gcLock.RLock()
-	defer s.gcLock.RUnlock()
+	defer s.track(c)()
 	root, err := s.dag.Get(ctx, c)
 	if err != nil {
 		return nil, 0, s.fetchErr(ctx, c, err)
@@ -334,6 +337,24 @@ func (s *Store) fetchErr(ctx context.Context, c cid.Cid, err error) error {
 		return fmt.Errorf("%w: %s (no peer provided it in time: %w)", ErrNotFound, c, err)
 	}
 	return fmt.Errorf("content: fetch %s: %w", c, err)
+}
+
+// track registers a fetch of c until the returned function is called. It
+// registers between GCs, never during one: a GC either sees the fetch's
+// root or has finished before the fetch reads a block.
+func (s *Store) track(c cid.Cid) (untrack func()) {
+	s.gcLock.RLock()
+	s.mu.Lock()
+	s.fetching[c]++
+	s.mu.Unlock()
+	s.gcLock.RUnlock()
+	return func() {
+		s.mu.Lock()
+		if s.fetching[c]--; s.fetching[c] <= 0 {
+			delete(s.fetching, c)
+		}
+		s.mu.Unlock()
+	}
 }
 
 func (s *Store) remember(c cid.Cid) {
