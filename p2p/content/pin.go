@@ -41,11 +41,76 @@ func checkOwner(owner string) error {
 	return nil
 }
 
+// pinIndex mirrors the /pins keys in memory, owner ("" for Pin) → roots,
+// so listing and releasing an owner's pins costs what that owner holds,
+// not a scan of the datastore (the in-memory datastore can only scan all
+// of it, blocks included). Guarded by Store.pinMu.
+type pinIndex map[string]map[cid.Cid]struct{}
+
+func (ix pinIndex) add(owner string, c cid.Cid) {
+	set := ix[owner]
+	if set == nil {
+		set = map[cid.Cid]struct{}{}
+		ix[owner] = set
+	}
+	set[c] = struct{}{}
+}
+
+func (ix pinIndex) remove(owner string, c cid.Cid) {
+	if set := ix[owner]; set != nil {
+		delete(set, c)
+		if len(set) == 0 {
+			delete(ix, owner)
+		}
+	}
+}
+
+// loadPins fills the index from the datastore (Start).
+func (s *Store) loadPins(ctx context.Context) error {
+	res, err := s.ds.Query(ctx, query.Query{Prefix: pinPrefix, KeysOnly: true})
+	if err != nil {
+		return fmt.Errorf("content: load pins: %w", err)
+	}
+	defer res.Close()
+	ix := pinIndex{}
+	for r := range res.Next() {
+		if r.Error != nil {
+			return fmt.Errorf("content: load pins: %w", r.Error)
+		}
+		k := ds.NewKey(r.Key)
+		ns := k.Namespaces()
+		owner := ""
+		switch len(ns) {
+		case 2: // /pins/<cid>
+		case 3: // /pins/<owner>/<cid>
+			owner = ns[1]
+		default:
+			return fmt.Errorf("content: bad pin key %q", r.Key)
+		}
+		c, err := cid.Decode(k.BaseNamespace())
+		if err != nil {
+			return fmt.Errorf("content: bad pin key %q: %w", r.Key, err)
+		}
+		ix.add(owner, c)
+	}
+	s.pinMu.Lock()
+	s.pins = ix
+	s.pinMu.Unlock()
+	return nil
+}
+
+func key(owner string, c cid.Cid) ds.Key {
+	if owner == "" {
+		return pinKey(c)
+	}
+	return ownerKey(owner, c)
+}
+
 // Pin keeps c and everything it links to through GC. The graph must be
 // stored locally (Add it, or Get/Cat it first). This is the user's pin,
 // shared by every caller of Pin; owners that come and go use PinFor.
 func (s *Store) Pin(ctx context.Context, c cid.Cid) error {
-	return s.pin(ctx, pinKey(c), c)
+	return s.pin(ctx, "", c)
 }
 
 // PinFor pins c on behalf of owner (a job, a task: see checkOwner for the
@@ -55,10 +120,10 @@ func (s *Store) PinFor(ctx context.Context, owner string, c cid.Cid) error {
 	if err := checkOwner(owner); err != nil {
 		return err
 	}
-	return s.pin(ctx, ownerKey(owner, c), c)
+	return s.pin(ctx, owner, c)
 }
 
-func (s *Store) pin(ctx context.Context, k ds.Key, c cid.Cid) error {
+func (s *Store) pin(ctx context.Context, owner string, c cid.Cid) error {
 	if err := s.ready(); err != nil {
 		return err
 	}
@@ -77,22 +142,22 @@ func (s *Store) pin(ctx context.Context, k ds.Key, c cid.Cid) error {
 	} else if !has {
 		return fmt.Errorf("%w: pin %s: not stored locally", ErrNotFound, c)
 	}
-	if err := s.ds.Put(ctx, k, nil); err != nil {
+	s.pinMu.Lock()
+	defer s.pinMu.Unlock()
+	if _, ok := s.pins[owner][c]; ok {
+		return nil
+	}
+	if err := s.ds.Put(ctx, key(owner, c), nil); err != nil {
 		return fmt.Errorf("content: pin %s: %w", c, err)
 	}
+	s.pins.add(owner, c)
 	return nil
 }
 
 // Unpin releases the user's pin of c; its blocks go at the next GC unless
 // other pins reach them. Pins held through PinFor stay.
 func (s *Store) Unpin(ctx context.Context, c cid.Cid) error {
-	if err := s.ready(); err != nil {
-		return err
-	}
-	if err := s.ds.Delete(ctx, pinKey(c)); err != nil {
-		return fmt.Errorf("content: unpin %s: %w", c, err)
-	}
-	return nil
+	return s.unpin(ctx, "", c)
 }
 
 // UnpinFor releases owner's pin of c. Unpinning what owner does not hold
@@ -101,12 +166,19 @@ func (s *Store) UnpinFor(ctx context.Context, owner string, c cid.Cid) error {
 	if err := checkOwner(owner); err != nil {
 		return err
 	}
+	return s.unpin(ctx, owner, c)
+}
+
+func (s *Store) unpin(ctx context.Context, owner string, c cid.Cid) error {
 	if err := s.ready(); err != nil {
 		return err
 	}
-	if err := s.ds.Delete(ctx, ownerKey(owner, c)); err != nil {
-		return fmt.Errorf("content: unpin %s for %s: %w", c, owner, err)
+	s.pinMu.Lock()
+	defer s.pinMu.Unlock()
+	if err := s.ds.Delete(ctx, key(owner, c)); err != nil {
+		return fmt.Errorf("content: unpin %s: %w", c, err)
 	}
+	s.pins.remove(owner, c)
 	return nil
 }
 
@@ -115,16 +187,20 @@ func (s *Store) UnpinOwner(ctx context.Context, owner string) (int, error) {
 	if err := checkOwner(owner); err != nil {
 		return 0, err
 	}
-	cs, err := s.PinsOf(ctx, owner)
-	if err != nil {
+	if err := s.ready(); err != nil {
 		return 0, err
 	}
-	for i, c := range cs {
+	s.pinMu.Lock()
+	defer s.pinMu.Unlock()
+	n := 0
+	for c := range s.pins[owner] {
 		if err := s.ds.Delete(ctx, ownerKey(owner, c)); err != nil {
-			return i, fmt.Errorf("content: unpin %s for %s: %w", c, owner, err)
+			return n, fmt.Errorf("content: unpin %s for %s: %w", c, owner, err)
 		}
+		s.pins.remove(owner, c)
+		n++
 	}
-	return len(cs), nil
+	return n, nil
 }
 
 // PinsOf lists the roots owner has pinned.
@@ -132,41 +208,32 @@ func (s *Store) PinsOf(ctx context.Context, owner string) ([]cid.Cid, error) {
 	if err := checkOwner(owner); err != nil {
 		return nil, err
 	}
-	return s.queryPins(ctx, ownerPrefix(owner).String(), 3)
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
+	s.pinMu.Lock()
+	defer s.pinMu.Unlock()
+	out := make([]cid.Cid, 0, len(s.pins[owner]))
+	for c := range s.pins[owner] {
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // Pins lists the pinned roots, each once however many owners hold it.
 func (s *Store) Pins(ctx context.Context) ([]cid.Cid, error) {
-	return s.queryPins(ctx, pinPrefix, 0)
-}
-
-// queryPins lists the distinct CIDs of the pin keys under prefix; depth,
-// when not 0, keeps only keys of that many segments.
-func (s *Store) queryPins(ctx context.Context, prefix string, depth int) ([]cid.Cid, error) {
 	if err := s.ready(); err != nil {
 		return nil, err
 	}
-	res, err := s.ds.Query(ctx, query.Query{Prefix: prefix, KeysOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("content: list pins: %w", err)
-	}
-	defer res.Close()
+	s.pinMu.Lock()
+	defer s.pinMu.Unlock()
 	seen := cid.NewSet()
 	var out []cid.Cid
-	for r := range res.Next() {
-		if r.Error != nil {
-			return nil, fmt.Errorf("content: list pins: %w", r.Error)
-		}
-		k := ds.NewKey(r.Key)
-		if depth != 0 && len(k.Namespaces()) != depth {
-			continue
-		}
-		c, err := cid.Decode(k.BaseNamespace())
-		if err != nil {
-			return nil, fmt.Errorf("content: bad pin key %q: %w", r.Key, err)
-		}
-		if seen.Visit(c) {
-			out = append(out, c)
+	for _, set := range s.pins {
+		for c := range set {
+			if seen.Visit(c) {
+				out = append(out, c)
+			}
 		}
 	}
 	return out, nil

@@ -54,6 +54,9 @@ type Store struct {
 	gcLock sync.RWMutex
 	// fetching counts the fetches in progress per root, guarded by mu.
 	fetching map[cid.Cid]int
+
+	pinMu sync.Mutex
+	pins  pinIndex // see pin.go
 	// recent are roots added or fetched, with when: GC keeps those seen
 	// since the previous GC or within GCGrace, so a caller has time to Pin
 	// what it added or fetched.
@@ -125,6 +128,10 @@ func (s *Store) Start(ctx context.Context) error {
 	// The blockstore prefixes keys with /blocks itself; pins live under
 	// /pins. Neither is wrapped in a namespace (DEPS.md gotcha 2).
 	s.bstore = blockstore.NewBlockstore(s.ds)
+	if err := s.loadPins(ctx); err != nil {
+		s.ds.Close()
+		return err
+	}
 	var life context.Context
 	life, s.cancel = context.WithCancel(context.Background())
 	var disc routing.ContentDiscovery
