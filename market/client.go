@@ -40,6 +40,7 @@ type liveJob struct {
 	done      chan struct{} // closed when the job is final
 	err       error         // set before done is closed when the job failed
 	inputs    map[int][][]byte
+	finishing bool // finishJob has begun, guarded by client.mu
 }
 
 // liveTask is a task being driven by its goroutine. rec and ann belong
@@ -178,9 +179,30 @@ func (c *client) submit(ctx context.Context, spec JobSpec) (JobID, error) {
 	if err := m.db.putJob(job, tasks); err != nil {
 		return JobID{}, fmt.Errorf("market: persist job: %w", err)
 	}
+	m.pin(ctx, JobPinOwner(id), jobInputs(js, tasks)...)
 	m.emit(Event{Kind: EventJobSubmitted, Job: id, Detail: fmt.Sprintf("%s, %d tasks", spec.Workload, len(tasks))})
 	c.startJob(job, tasks, shardInputs)
 	return id, nil
+}
+
+// jobInputs lists the CIDs of a job's inputs and of its shards' inputs.
+func jobInputs(js *wire.JobSpec, tasks []*clientTask) []cid.Cid {
+	var out []cid.Cid
+	add := func(raws [][]byte) {
+		for _, raw := range raws {
+			if c, err := wire.ParseCID(raw); err == nil {
+				out = append(out, c)
+			}
+		}
+	}
+	add(js.Inputs)
+	for _, t := range tasks {
+		a := new(wire.TaskAnnounce)
+		if proto.Unmarshal(t.Announce, a) == nil {
+			add(a.Inputs)
+		}
+	}
+	return out
 }
 
 func (c *client) addAll(ctx context.Context, blobs [][]byte) ([]cid.Cid, error) {
@@ -279,9 +301,29 @@ func (c *client) resume() error {
 			tasks = append(tasks, &t)
 		}
 		c.m.log.Info("resuming job", "job", j.ID.Short(), "tasks", len(tasks))
+		c.repin(j, tasks)
 		c.startJob(j, tasks, nil)
 	}
 	return nil
+}
+
+// repin pins a resumed job's inputs and accepted outputs again: a no-op
+// when the pins survived (they do: they are in the content datastore),
+// a repair for jobs persisted by a version that did not pin.
+func (c *client) repin(j jobRecord, tasks []*clientTask) {
+	ctx, cancel := context.WithTimeout(c.m.ctx, 10*time.Second)
+	defer cancel()
+	js := new(wire.JobSpec)
+	if err := proto.Unmarshal(j.Spec, js); err != nil {
+		return
+	}
+	cs := jobInputs(js, tasks)
+	for _, t := range tasks {
+		if oc, err := cid.Decode(t.OutputCID); err == nil {
+			cs = append(cs, oc)
+		}
+	}
+	c.m.pin(ctx, JobPinOwner(j.ID), cs...)
 }
 
 // runTask drives one task from its persisted state to a final state.
@@ -674,6 +716,9 @@ func (c *client) accept(ctx context.Context, lt *liveTask) error {
 	if rejected || err != nil {
 		return err
 	}
+	// The output stays with the job: merge reads it, and the client has
+	// it when the provider, once paid, lets its copy go.
+	m.pin(ctx, JobPinOwner(rec.Job), ocid)
 	paid, err := c.pay(rec, rc, v)
 	if err != nil {
 		return err
@@ -729,13 +774,20 @@ func (c *client) finishTask(lt *liveTask, err error) {
 func (c *client) finishJob(lj *liveJob, failure error) {
 	m := c.m
 	c.mu.Lock()
-	if _, ok := c.jobs[lj.id]; !ok {
+	if c.jobs[lj.id] != lj || lj.finishing {
 		c.mu.Unlock()
 		return
 	}
-	delete(c.jobs, lj.id)
+	lj.finishing = true
 	c.mu.Unlock()
+	// The job stays registered until its final state is persisted: a Wait
+	// meanwhile waits on done instead of reading a state still "running".
 	defer close(lj.done)
+	defer func() {
+		c.mu.Lock()
+		delete(c.jobs, lj.id)
+		c.mu.Unlock()
+	}()
 	defer lj.cancel()
 	j, err := m.db.job(lj.id)
 	if err != nil {
@@ -747,6 +799,7 @@ func (c *client) finishJob(lj *liveJob, failure error) {
 		if err != nil {
 			failure = err
 		} else {
+			m.pin(m.ctx, JobPinOwner(j.ID), ci)
 			j.ResultCID = ci.String()
 			j.State = JobDone
 		}
@@ -875,7 +928,7 @@ func (m *Market) Job(id JobID) (JobInfo, error) {
 	info := JobInfo{
 		ID: j.ID, State: j.State, Workload: j.Workload, Params: j.Params, MaxPrice: j.MaxPrice,
 		Created: j.Created, Finished: j.Finished, ResultCID: j.ResultCID, Error: j.Error, Reasons: j.Reasons,
-		Counts: map[TaskState]int{},
+		Counts: map[TaskState]int{}, Expires: m.expires(j.Finished),
 	}
 	for _, tid := range j.Tasks {
 		t, err := m.db.clientTask(tid)
@@ -898,7 +951,7 @@ func (m *Market) Jobs() ([]JobInfo, error) {
 		out = append(out, JobInfo{
 			ID: j.ID, State: j.State, Workload: j.Workload, Params: j.Params, MaxPrice: j.MaxPrice,
 			Created: j.Created, Finished: j.Finished, ResultCID: j.ResultCID, Error: j.Error,
-			Counts: map[TaskState]int{"tasks": len(j.Tasks)},
+			Counts: map[TaskState]int{"tasks": len(j.Tasks)}, Expires: m.expires(j.Finished),
 		})
 		return nil
 	})

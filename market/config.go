@@ -38,11 +38,17 @@ type Content interface {
 	Get(ctx context.Context, c cid.Cid, maxSize int64) ([]byte, error)
 }
 
-// Pinner is optionally implemented by Content: blocks of active tasks are
-// pinned and unpinned when the task is over, so GC keeps what is in use.
+// Pinner is optionally implemented by Content (p2p/content.Store does):
+// the market pins the blocks of its jobs and tasks, each under an owner
+// named for the job or task, and releases them when the job or task no
+// longer needs them (retention.go), so content GC keeps what is in use
+// and frees the rest. A pin is per (owner, CID): releasing one owner's pin
+// never unpins a block another owner still holds. Every method must be
+// idempotent; PinFor fails when the root is not stored locally.
 type Pinner interface {
-	Pin(ctx context.Context, c cid.Cid) error
-	Unpin(ctx context.Context, c cid.Cid) error
+	PinFor(ctx context.Context, owner string, c cid.Cid) error
+	UnpinFor(ctx context.Context, owner string, c cid.Cid) error
+	UnpinOwner(ctx context.Context, owner string) (int, error)
 }
 
 // Workloads is what the market needs from the exec registry: checking a
@@ -151,6 +157,16 @@ type Config struct {
 	// off-chain domain (chain 0).
 	ResultDomain identity.Domain
 
+	// Retention is how long finished jobs (done or failed) and finished
+	// provider task records are kept, with the blocks they pin, before
+	// Prune deletes them. Vouchers, the settlement queue and the ledger
+	// are never pruned. Default DefaultRetention; negative keeps
+	// everything.
+	Retention time.Duration
+	// PruneInterval is how often Prune runs. Default Retention/4, at most
+	// 10 minutes and at least 100 ms.
+	PruneInterval time.Duration
+
 	// Now is the clock. Default time.Now.
 	Now func() time.Time
 	// Logger. Default slog.Default().
@@ -169,6 +185,7 @@ const (
 	DefaultGrace       = 2 * time.Second
 	DefaultNoBidRounds = 4
 	DefaultJobTimeout  = 10 * time.Minute
+	DefaultRetention   = 72 * time.Hour
 )
 
 // Rates used by DefaultETA: a conservative single-device CPU speed per
@@ -228,6 +245,12 @@ func (c *Config) withDefaults() error {
 	}
 	if c.JobTimeout <= 0 {
 		c.JobTimeout = DefaultJobTimeout
+	}
+	if c.Retention == 0 {
+		c.Retention = DefaultRetention
+	}
+	if c.PruneInterval <= 0 {
+		c.PruneInterval = min(max(c.Retention/4, 100*time.Millisecond), 10*time.Minute)
 	}
 	if c.Reputation == nil {
 		c.Reputation = func(peer.ID) float64 { return 0 }

@@ -165,6 +165,13 @@ func (m *Market) start() error {
 			m.provider.expireLoop(m.ctx.Done())
 		}()
 	}
+	if m.cfg.Retention >= 0 {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			m.pruneLoop(m.ctx)
+		}()
+	}
 	return nil
 }
 

@@ -443,6 +443,19 @@ func (p *payments) handlePay(ctx context.Context, from peer.ID, s *p2p.Stream) {
 	}
 	reply.Accepted = true
 	s.WriteMsg(reply)
+	if m.provider != nil {
+		// The client fetched these outputs before it paid for them: this
+		// node's copies may go (retention.go).
+		tids := make([]TaskID, 0, len(msg.Tasks))
+		for _, t := range msg.Tasks {
+			var tid TaskID
+			if len(t.TaskId) == len(tid) {
+				copy(tid[:], t.TaskId)
+				tids = append(tids, tid)
+			}
+		}
+		m.provider.paid(ctx, tids)
+	}
 }
 
 // owe records that a task was delivered to client at price (once per task).

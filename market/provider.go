@@ -257,6 +257,7 @@ func (p *provider) run(ctx context.Context, rec *providerTask, aw *wire.Award) {
 		m.db.putProvTask(rec)
 		p.release(tid, false)
 		slotHeld = false
+		p.releaseInputs(ctx, tid)
 		return
 	}
 	ocid, err := m.cfg.Content.AddBytes(ctx, out)
@@ -264,6 +265,9 @@ func (p *provider) run(ctx context.Context, rec *providerTask, aw *wire.Award) {
 		m.log.Error("store output", "task", tid.Short(), "err", err)
 		return
 	}
+	// Pinned before the commitment is persisted: the client fetches it
+	// after delivery, and a restart must not lose it (see retention.go).
+	m.pin(ctx, TaskOutputPinOwner(tid), ocid)
 	rc := &wire.ResultCommitment{
 		TaskId: tid[:], OutputCid: ocid.Bytes(), ResultHash: ethcrypto.Keccak256(out),
 		OutputSize: uint64(len(out)), TimestampMs: m.cfg.Now().UnixMilli(),
@@ -286,6 +290,7 @@ func (p *provider) run(ctx context.Context, rec *providerTask, aw *wire.Award) {
 	}
 	p.release(tid, true)
 	slotHeld = false
+	p.releaseInputs(ctx, tid)
 	m.emit(Event{Kind: EventRan, Task: tid, Job: JobID(a.JobDigest), Peer: rec.Client})
 	p.deliver(ctx, rec, out)
 }
@@ -305,6 +310,7 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 			got, err := m.cfg.Content.AddBytes(ctx, aw.InlineInputs[i])
 			if err == nil && got.Equals(want) {
 				inputs[i] = aw.InlineInputs[i]
+				m.pin(ctx, TaskInputPinOwner(TaskID(a.TaskId)), want)
 				continue
 			}
 		}
@@ -312,6 +318,7 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 		if err != nil {
 			return nil, fmt.Errorf("market: fetch input %d (%s): %w", i, want, err)
 		}
+		m.pin(ctx, TaskInputPinOwner(TaskID(a.TaskId)), want)
 		inputs[i] = b
 	}
 	res, err := m.cfg.Runner.Run(ctx, exec.Task{Workload: a.Workload, Params: exec.Params(wire.ParamMap(a.Params)), Inputs: inputs})
@@ -319,6 +326,14 @@ func (p *provider) execute(ctx context.Context, aw *wire.Award) ([]byte, error) 
 		return nil, err
 	}
 	return res.Output, nil
+}
+
+// releaseInputs lets a finished run's inputs go (GC frees them unless
+// another task or job holds them).
+func (p *provider) releaseInputs(ctx context.Context, tid TaskID) {
+	if _, err := p.m.unpinOwner(ctx, TaskInputPinOwner(tid)); err != nil {
+		p.m.log.Warn("release inputs", "task", tid.Short(), "err", err)
+	}
 }
 
 // deliver sends the commitment until the client answers, backing off, up
@@ -354,6 +369,10 @@ func (p *provider) deliver(ctx context.Context, rec *providerTask, out []byte) {
 				}
 			} else {
 				m.log.Info("result refused", "task", rec.ID.Short(), "client", rec.Client, "reason", reply.Reason)
+				// Nobody will fetch a refused output.
+				if _, err := m.unpinOwner(ctx, TaskOutputPinOwner(rec.ID)); err != nil {
+					m.log.Warn("release refused output", "task", rec.ID.Short(), "err", err)
+				}
 			}
 			if rec.State == StateDelivered {
 				rec.State, rec.Updated = to, m.cfg.Now()
@@ -401,8 +420,9 @@ func (p *provider) resume() error {
 			return fmt.Errorf("market: stored award %s: %w", rec.ID.Short(), err)
 		}
 		if !rec.Deadline.After(m.cfg.Now()) {
-			rec.State, rec.Error = StateFailed, "deadline passed while the node was down"
+			rec.State, rec.Error, rec.Updated = StateFailed, "deadline passed while the node was down", m.cfg.Now()
 			m.db.putProvTask(rec)
+			p.releaseInputs(m.ctx, rec.ID)
 			continue
 		}
 		p.mu.Lock()

@@ -143,6 +143,7 @@ type db struct {
 	jobs   store.JSON[jobRecord]
 	ctasks store.JSON[clientTask]
 	ptasks store.JSON[providerTask]
+	pruned *store.Table // PrunedTotals, see retention.go
 }
 
 func openDB(s *store.DB) (*db, error) {
@@ -158,7 +159,11 @@ func openDB(s *store.DB) (*db, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &db{raw: s, jobs: store.NewJSON[jobRecord](j), ctasks: store.NewJSON[clientTask](c), ptasks: store.NewJSON[providerTask](p)}, nil
+	pr, err := s.Table(tablePruned)
+	if err != nil {
+		return nil, err
+	}
+	return &db{raw: s, jobs: store.NewJSON[jobRecord](j), ctasks: store.NewJSON[clientTask](c), ptasks: store.NewJSON[providerTask](p), pruned: pr}, nil
 }
 
 // putJob stores a new job and its tasks in one transaction.

@@ -113,13 +113,17 @@ type TaskInfo struct {
 
 // JobInfo is a job's state as the client sees it.
 type JobInfo struct {
-	ID        JobID             `json:"id"`
-	State     JobState          `json:"state"`
-	Workload  string            `json:"workload"`
-	Params    map[string]string `json:"params,omitempty"`
-	MaxPrice  string            `json:"max_price"`
-	Created   time.Time         `json:"created"`
-	Finished  time.Time         `json:"finished,omitzero"`
+	ID       JobID             `json:"id"`
+	State    JobState          `json:"state"`
+	Workload string            `json:"workload"`
+	Params   map[string]string `json:"params,omitempty"`
+	MaxPrice string            `json:"max_price"`
+	Created  time.Time         `json:"created"`
+	Finished time.Time         `json:"finished,omitzero"`
+	// Expires is when the finished job, its tasks and its pinned blocks
+	// are pruned (market.Config.Retention); zero while it runs or when
+	// nothing is pruned.
+	Expires   time.Time         `json:"expires,omitzero"`
 	ResultCID string            `json:"result_cid,omitempty"`
 	Error     string            `json:"error,omitempty"`
 	Reasons   []string          `json:"no_bid_reasons,omitempty"`

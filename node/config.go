@@ -58,11 +58,12 @@ type Config struct {
 	// Roles this node plays. Default provider, verifier, client.
 	Roles []Role `toml:"roles" comment:"What this node does: provider, verifier, client, bootstrap."`
 
-	P2P    P2PConfig    `toml:"p2p"`
-	API    APIConfig    `toml:"api"`
-	Market MarketConfig `toml:"market"`
-	Chain  ChainConfig  `toml:"chain"`
-	Log    LogConfig    `toml:"log"`
+	P2P     P2PConfig     `toml:"p2p"`
+	API     APIConfig     `toml:"api"`
+	Market  MarketConfig  `toml:"market"`
+	Content ContentConfig `toml:"content"`
+	Chain   ChainConfig   `toml:"chain"`
+	Log     LogConfig     `toml:"log"`
 
 	// Logger receives the node's logs. Default: built from Log.
 	Logger *slog.Logger `toml:"-"`
@@ -99,6 +100,18 @@ type MarketConfig struct {
 	// CapacityTTL is how long a peer's ad stays in the capacity table
 	// without a fresh one. Default 3× CapacityInterval.
 	CapacityTTL Duration `toml:"capacity_ttl" comment:"Forget a peer's capacity ad after this long without a new one."`
+	// Retention is how long finished jobs and provider task records are
+	// kept, with the blocks they pin, before they are pruned. Vouchers
+	// and the settlement queue are never pruned. 0 keeps everything.
+	// Default 72h.
+	Retention Duration `toml:"retention" comment:"Keep finished jobs and task records (and their blocks) this long; 0 keeps them forever."`
+}
+
+// ContentConfig configures the content store (blocks under <datadir>/blocks).
+type ContentConfig struct {
+	// GCInterval is how often blocks no pin reaches are deleted. 0 turns
+	// GC off. Default 1h.
+	GCInterval Duration `toml:"gc_interval" comment:"Delete unpinned blocks this often; 0 turns content GC off."`
 }
 
 // ChainConfig configures settlement. Empty RPC means no chain (bootstrap
@@ -122,6 +135,12 @@ const (
 	DefaultAPIAddr = "127.0.0.1:4602"
 )
 
+// Defaults of market.retention and content.gc_interval.
+const (
+	DefaultRetention  = 72 * time.Hour
+	DefaultGCInterval = time.Hour
+)
+
 // DefaultPriceFloor returns the default price floors in wei per task.
 func DefaultPriceFloor() map[string]string {
 	return map[string]string{"matmul": "1000", "hashgrind": "1000", "render": "1000", "mlp": "100"}
@@ -140,9 +159,11 @@ func HomeRig() Config {
 			},
 			MDNS: true,
 		},
-		API:    APIConfig{Listen: DefaultAPIAddr},
-		Market: MarketConfig{PriceFloor: DefaultPriceFloor(), CapacityInterval: Duration(30 * time.Second), CapacityTTL: Duration(90 * time.Second)},
-		Log:    LogConfig{Level: "info", Format: "text"},
+		API: APIConfig{Listen: DefaultAPIAddr},
+		Market: MarketConfig{PriceFloor: DefaultPriceFloor(), CapacityInterval: Duration(30 * time.Second), CapacityTTL: Duration(90 * time.Second),
+			Retention: Duration(DefaultRetention)},
+		Content: ContentConfig{GCInterval: Duration(DefaultGCInterval)},
+		Log:     LogConfig{Level: "info", Format: "text"},
 	}
 }
 
@@ -243,6 +264,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Market.CapacityTTL < c.Market.CapacityInterval {
 		errs = append(errs, fmt.Errorf("%w: market.capacity_ttl (%s) must be at least capacity_interval (%s)", ErrConfig, c.Market.CapacityTTL.D(), c.Market.CapacityInterval.D()))
+	}
+	if c.Market.Retention < 0 {
+		errs = append(errs, fmt.Errorf("%w: market.retention must not be negative (0 keeps finished jobs forever)", ErrConfig))
+	}
+	if c.Content.GCInterval < 0 {
+		errs = append(errs, fmt.Errorf("%w: content.gc_interval must not be negative (0 turns content GC off)", ErrConfig))
 	}
 	switch c.Log.Level {
 	case "", "debug", "info", "warn", "error":

@@ -46,6 +46,8 @@ func TestConfigErrors(t *testing.T) {
 		{"bad price", func(c *Config) { c.Market.PriceFloor = map[string]string{"matmul": "-1"} }, "price_floor.matmul"},
 		{"ttl below interval", func(c *Config) { c.Market.CapacityTTL = 1 }, "capacity_ttl"},
 		{"no datadir", func(c *Config) { c.DataDir = "" }, "data directory"},
+		{"negative retention", func(c *Config) { c.Market.Retention = -1 }, "market.retention"},
+		{"negative gc interval", func(c *Config) { c.Content.GCInterval = -1 }, "content.gc_interval"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

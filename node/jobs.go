@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"path/filepath"
@@ -213,6 +214,12 @@ func (a *api) addContent(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, http.StatusInternalServerError, err)
 		return
 	}
+	// Like 'ipfs add', what the user adds stays until the user unpins it:
+	// content GC never takes it, whatever happens to the jobs using it.
+	if err := cs.Pin(r.Context(), c); err != nil {
+		writeErr(w, http.StatusInternalServerError, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, AddResponse{CID: c.String(), Size: len(b)})
 }
 
@@ -242,7 +249,7 @@ func (a *api) getContent(w http.ResponseWriter, r *http.Request) {
 // the batch market on top of it, and registers the job and content API
 // routes. Called by Start with n.mu held, after the network is up.
 func (n *Node) startMarket(ctx context.Context) error {
-	ccfg := content.Config{Host: n.net.Host(), InMemory: n.cfg.InMemory, Logger: n.log}
+	ccfg := content.Config{Host: n.net.Host(), InMemory: n.cfg.InMemory, Logger: n.log, Now: n.opts.now}
 	if !n.cfg.InMemory {
 		ccfg.Dir = filepath.Join(n.cfg.DataDir, "blocks")
 	}
@@ -255,12 +262,18 @@ func (n *Node) startMarket(ctx context.Context) error {
 	}
 	n.content = cs
 	n.closers = append(n.closers, cs.Close)
+	if iv := n.cfg.Content.GCInterval.D(); iv > 0 {
+		n.closers = append(n.closers, startGC(cs, iv, n.log))
+	}
 
 	reg := exec.DefaultRegistry()
 	mcfg := market.Config{
 		Net: n.net, Key: n.key, DB: n.db, Content: cs, Workloads: reg,
 		Client: n.cfg.Has(RoleClient), Providers: n.providers, SigCache: sigCache(n.opts.sigs),
-		Now: n.opts.now, Logger: n.log,
+		Now: n.opts.now, Logger: n.log, Retention: -1,
+	}
+	if r := n.cfg.Market.Retention.D(); r > 0 {
+		mcfg.Retention = r
 	}
 	if n.cfg.Has(RoleProvider) {
 		mcfg.Runner = exec.NewCPU(exec.CPUConfig{Registry: reg, Logger: n.log})
@@ -283,6 +296,34 @@ func (n *Node) startMarket(ctx context.Context) error {
 		n.api.jobRoutes()
 	}
 	return nil
+}
+
+// startGC runs content GC every interval until the returned stop function
+// is called; stop waits for a GC in progress. GC never takes a pinned
+// block nor one being added or fetched (p2p/content).
+func startGC(cs *content.Store, interval time.Duration, log *slog.Logger) (stop func() error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if _, err := cs.GC(ctx); err != nil && ctx.Err() == nil {
+					log.Warn("content gc", "err", err)
+				}
+			}
+		}
+	}()
+	return func() error {
+		cancel()
+		<-done
+		return nil
+	}
 }
 
 // providers lists the peers whose capacity ads say they are providers.

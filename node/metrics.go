@@ -166,6 +166,7 @@ var (
 	descBatches   = prometheus.NewDesc("ogpu_settlement_batches_total", "Settlement batches mined by this process.", nil, nil)
 	descGas       = prometheus.NewDesc("ogpu_settlement_gas_used_total", "Gas used by this process's settlement transactions.", nil, nil)
 	descStreamBad = prometheus.NewDesc("ogpu_stream_frauds_total", "Client: wrong stream answers caught by sampled re-checks, by outcome: caught (all), committee (checked by a verification committee), evidence (proven: slash evidence queued), failed, dropped.", []string{"outcome"}, nil)
+	descGCBlocks  = prometheus.NewDesc("ogpu_content_gc_blocks_total", "Blocks deleted by content GC since the node started (content.gc_interval).", nil, nil)
 	allTaskStates = []market.TaskState{
 		market.StateAnnounced, market.StateBidding, market.StateAwarded, market.StateRunning,
 		market.StateDelivered, market.StateVerifying, market.StateAccepted, market.StateRejected,
@@ -179,7 +180,7 @@ type collector struct{ m *metrics }
 func (c collector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descInfo, descUptime, descPeers, descCapacity, descCapGPUs, descGPUUtil, descGPUFree,
 		descProvRun, descTasks, descJobs, descSpent, descChain, descEarned, descStake, descDeposit, descQueue, descInFlight,
-		descBatches, descGas, descStreamBad} {
+		descBatches, descGas, descStreamBad, descGCBlocks} {
 		ch <- d
 	}
 }
@@ -213,6 +214,9 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 		v       int64
 	}{{"caught", fr.Caught}, {"committee", fr.Committee}, {"evidence", fr.Evidence}, {"failed", fr.Failed}, {"dropped", fr.Dropped}} {
 		ch <- prometheus.MustNewConstMetric(descStreamBad, prometheus.CounterValue, float64(o.v), o.outcome)
+	}
+	if cs := n.content; cs != nil { // set in Start before the API serves, like n.market
+		counter(descGCBlocks, float64(cs.GCFreed()))
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -252,13 +256,21 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 	counter(descGas, float64(p.GasUsed))
 }
 
-// tally counts the client's jobs and tasks by state and what accepted
-// tasks cost. Finished jobs are read once and remembered.
+// tally counts the client's retained jobs and tasks by state and what
+// accepted tasks cost, pruned jobs included (market.PrunedTotals).
+// Finished jobs are read once and remembered until they are pruned.
 func (m *metrics) tally() (jobs map[market.JobState]int, tasks map[market.TaskState]int, spent *big.Int, err error) {
 	jobs, tasks, spent = map[market.JobState]int{}, map[market.TaskState]int{}, new(big.Int)
 	mk := m.n.market // set in Start before the API serves; never changes (n.mu is not taken: Close holds it while the API drains)
 	if mk == nil {
 		return jobs, tasks, spent, ErrNotStarted
+	}
+	pruned, err := mk.PrunedTotals() // before the list: a job pruned meanwhile is missed once, never counted twice
+	if err != nil {
+		return jobs, tasks, spent, err
+	}
+	if v, ok := new(big.Int).SetString(pruned.Spent, 10); ok {
+		spent.Add(spent, v)
 	}
 	list, err := mk.Jobs()
 	if err != nil {
@@ -266,6 +278,15 @@ func (m *metrics) tally() (jobs map[market.JobState]int, tasks map[market.TaskSt
 	}
 	m.jobsMu.Lock()
 	defer m.jobsMu.Unlock()
+	listed := make(map[market.JobID]bool, len(list))
+	for _, j := range list {
+		listed[j.ID] = true
+	}
+	for id := range m.final {
+		if !listed[id] {
+			delete(m.final, id) // pruned
+		}
+	}
 	for _, j := range list {
 		t, ok := m.final[j.ID]
 		if !ok {

@@ -54,11 +54,15 @@ listen = %s
 capacity_interval = %s
 # Forget a peer's capacity ad after this long without a fresh one.
 capacity_ttl = %s
+# Keep finished jobs and provider task records, with the blocks they pin
+# (inputs, outputs, results), this long, then prune them. Vouchers and the
+# settlement queue are never pruned. "0s" keeps everything forever.
+retention = %s
 
 # Lowest price this node accepts per task, in wei, by workload.
 [market.price_floor]
 `, list(roles), list(cfg.P2P.Listen), list(cfg.P2P.Bootstrap), cfg.P2P.MDNS, q(cfg.API.Listen),
-		q(cfg.Market.CapacityInterval.D().String()), q(cfg.Market.CapacityTTL.D().String()))
+		q(cfg.Market.CapacityInterval.D().String()), q(cfg.Market.CapacityTTL.D().String()), q(cfg.Market.Retention.D().String()))
 	ws := make([]string, 0, len(cfg.Market.PriceFloor))
 	for w := range cfg.Market.PriceFloor {
 		ws = append(ws, w)
@@ -67,6 +71,12 @@ capacity_ttl = %s
 	for _, w := range ws {
 		fmt.Fprintf(&b, "%s = %s\n", w, q(cfg.Market.PriceFloor[w]))
 	}
+	fmt.Fprintf(&b, `
+[content]
+# Delete blocks that no pin holds (finished jobs past their retention,
+# content nobody added or pinned) this often. "0s" turns content GC off.
+gc_interval = %s
+`, q(cfg.Content.GCInterval.D().String()))
 	fmt.Fprintf(&b, `
 [chain]
 # Ethereum JSON-RPC endpoint for settlement (e.g. the URL 'ogpu devnet'

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ogpu/ogpu/node"
 	"github.com/ogpu/ogpu/node/sim"
 )
 
@@ -38,8 +39,25 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	fs.IntVar(&sc.Stream.Kills, "stream-kills", 0, "serving providers to kill mid-stream, each the one in use")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to FILE")
 	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
+	retention := fs.Duration("retention", 0, "prune finished jobs and task records (and their pins) after this long, e.g. 5s (0: the preset's market.retention, 72h)")
+	gcInterval := fs.Duration("gc-interval", 0, "run content GC this often, e.g. 5s (0: the preset's content.gc_interval, 1h)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *retention < 0 || *gcInterval < 0 {
+		return exitUsage{fmt.Errorf("--retention and --gc-interval must not be negative")}
+	}
+	if *retention > 0 || *gcInterval > 0 {
+		sc.NodeConfig = func(int) node.Config {
+			c := node.Simulation()
+			if *retention > 0 {
+				c.Market.Retention = node.Duration(*retention)
+			}
+			if *gcInterval > 0 {
+				c.Content.GCInterval = node.Duration(*gcInterval)
+			}
+			return c
+		}
 	}
 	if *money {
 		sc.Adversary = &sim.Adversary{}

@@ -14,6 +14,7 @@ const (
 	DefaultChunkSize    = 1 << 20 // 1 MiB leaves
 	DefaultFetchTimeout = 5 * time.Minute
 	DefaultMaxGet       = 256 << 20
+	DefaultGCGrace      = time.Minute
 )
 
 // Config configures a Store.
@@ -37,6 +38,12 @@ type Config struct {
 	FetchTimeout time.Duration
 	// Tuning sets bitswap and prefetch parameters. Zero value: Tuned().
 	Tuning *Tuning
+	// GCGrace is how long GC keeps a root added or fetched without a pin,
+	// so its caller has time to pin it; the first GC after the add or
+	// fetch keeps it too, however late. Default 1 min.
+	GCGrace time.Duration
+	// Now is the clock of GCGrace. Default time.Now.
+	Now func() time.Time
 }
 
 // Tuning holds the bitswap and fetch parameters. Zero fields keep boxo's

@@ -18,4 +18,6 @@ var (
 	// ErrNotFile is returned when a CID names something other than a
 	// UnixFS file or raw block.
 	ErrNotFile = errors.New("content: not a file")
+	// ErrPinOwner is returned for a pin owner that cannot be a key segment.
+	ErrPinOwner = errors.New("content: bad pin owner")
 )

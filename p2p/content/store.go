@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/ipfs/boxo/bitswap"
 	"github.com/ipfs/boxo/bitswap/network/bsnet"
@@ -45,12 +47,22 @@ type Store struct {
 	local   ipld.DAGService // offline: local blocks only
 	cancel  context.CancelFunc
 
-	// gcLock: Add, Pin and fetches hold it shared, GC exclusively, so GC
-	// never sweeps blocks of an add or fetch in progress.
+	// gcLock: Add and Pin hold it shared, GC exclusively, so GC never
+	// sweeps blocks of an add in progress. Fetches do not take it (a slow
+	// fetch would stall GC, and every add behind GC): they register their
+	// root in fetching, which GC keeps.
 	gcLock sync.RWMutex
-	// recent are roots added or fetched since the last GC; the next GC
-	// keeps them, so a caller has one GC cycle to Pin what it Added.
-	recent map[cid.Cid]struct{}
+	// fetching counts the fetches in progress per root, guarded by mu.
+	fetching map[cid.Cid]int
+
+	pinMu sync.Mutex
+	pins  pinIndex // see pin.go
+	// recent are roots added or fetched, with when: GC keeps those seen
+	// since the previous GC or within GCGrace, so a caller has time to Pin
+	// what it added or fetched.
+	recent map[cid.Cid]time.Time
+	// gcFreed counts the blocks GC deleted since Start.
+	gcFreed atomic.Uint64
 }
 
 // New validates cfg and returns an unstarted Store. It opens nothing.
@@ -73,11 +85,17 @@ func New(cfg Config) (*Store, error) {
 	if cfg.FetchTimeout <= 0 {
 		cfg.FetchTimeout = DefaultFetchTimeout
 	}
+	if cfg.GCGrace <= 0 {
+		cfg.GCGrace = DefaultGCGrace
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	t := Tuned()
 	if cfg.Tuning != nil {
 		t = *cfg.Tuning
 	}
-	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]struct{}{}}, nil
+	return &Store{cfg: cfg, tuning: t, log: cfg.Logger.With("component", "content"), recent: map[cid.Cid]time.Time{}, fetching: map[cid.Cid]int{}}, nil
 }
 
 // Start opens the datastore and starts bitswap on the host.
@@ -110,6 +128,10 @@ func (s *Store) Start(ctx context.Context) error {
 	// The blockstore prefixes keys with /blocks itself; pins live under
 	// /pins. Neither is wrapped in a namespace (DEPS.md gotcha 2).
 	s.bstore = blockstore.NewBlockstore(s.ds)
+	if err := s.loadPins(ctx); err != nil {
+		s.ds.Close()
+		return err
+	}
 	var life context.Context
 	life, s.cancel = context.WithCancel(context.Background())
 	var disc routing.ContentDiscovery
@@ -245,8 +267,7 @@ func (s *Store) open(ctx context.Context, c cid.Cid, maxSize int64) (io.ReadClos
 		// bitswap does not move zero-length blocks; the content is known.
 		return io.NopCloser(bytes.NewReader(nil)), 0, nil
 	}
-	s.gcLock.RLock()
-	defer s.gcLock.RUnlock()
+	defer s.track(c)()
 	root, err := s.dag.Get(ctx, c)
 	if err != nil {
 		return nil, 0, s.fetchErr(ctx, c, err)
@@ -325,8 +346,27 @@ func (s *Store) fetchErr(ctx context.Context, c cid.Cid, err error) error {
 	return fmt.Errorf("content: fetch %s: %w", c, err)
 }
 
-func (s *Store) remember(c cid.Cid) {
+// track registers a fetch of c until the returned function is called. It
+// registers between GCs, never during one: a GC either sees the fetch's
+// root or has finished before the fetch reads a block.
+func (s *Store) track(c cid.Cid) (untrack func()) {
+	s.gcLock.RLock()
 	s.mu.Lock()
-	s.recent[c] = struct{}{}
+	s.fetching[c]++
+	s.mu.Unlock()
+	s.gcLock.RUnlock()
+	return func() {
+		s.mu.Lock()
+		if s.fetching[c]--; s.fetching[c] <= 0 {
+			delete(s.fetching, c)
+		}
+		s.mu.Unlock()
+	}
+}
+
+func (s *Store) remember(c cid.Cid) {
+	now := s.cfg.Now()
+	s.mu.Lock()
+	s.recent[c] = now
 	s.mu.Unlock()
 }

@@ -57,6 +57,9 @@ func newNode(t testing.TB, cfg Config) *node {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.GCGrace == 0 {
+		cfg.GCGrace = time.Nanosecond // unpinned roots go at the second GC
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
