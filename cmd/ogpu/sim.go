@@ -38,6 +38,7 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 	fs.IntVar(&sc.Stream.Requests, "stream-requests", 1000, "requests per streaming session")
 	fs.IntVar(&sc.Stream.Kills, "stream-kills", 0, "serving providers to kill mid-stream, each the one in use")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to FILE")
+	memProfile := fs.String("memprofile", "", "write a heap profile to FILE at the end of the run (after a GC, the cluster still up)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to FILE ('-' for standard output, text then goes to stderr)")
 	retention := fs.Duration("retention", 0, "prune finished jobs and task records (and their pins) after this long, e.g. 5s (0: the preset's market.retention, 72h)")
 	gcInterval := fs.Duration("gc-interval", 0, "run content GC this often, e.g. 5s (0: the preset's content.gc_interval, 1h)")
@@ -74,6 +75,14 @@ func cmdSim(ctx context.Context, stdout, stderr io.Writer, args []string) error 
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc.HeapProfile = f
 	}
 	if !*quiet && isTerminal(stderr) {
 		sc.Progress = progressBar(stderr)

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"sync"
@@ -34,6 +35,9 @@ type Scenario struct {
 	Latency time.Duration
 	// Seed for keys, topology and inputs. Default 1.
 	Seed uint64
+	// HeapProfile, when set, receives a heap profile at the end of the run
+	// (after a GC, with the cluster still up: what it retains).
+	HeapProfile io.Writer
 	// InFlight is how many jobs each client keeps outstanding. Default 16.
 	InFlight int
 	// Mix lists the workloads drawn from (see TinyTask). Default
@@ -406,6 +410,11 @@ func (c *Cluster) RunScenario(ctx context.Context, sc Scenario) (Report, error) 
 	runtime.GC() // what the running cluster holds, garbage aside
 	runtime.ReadMemStats(&ms)
 	rep.HeapLiveMiB = math.Round(float64(ms.HeapInuse)/(1<<20)*10) / 10
+	if sc.HeapProfile != nil {
+		if err := pprof.Lookup("heap").WriteTo(sc.HeapProfile, 0); err != nil {
+			rep.Errors = append(rep.Errors, "heap profile: "+err.Error())
+		}
+	}
 	rep.latencies = lat
 	for e, k := range errs {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("%d× %s", k, e))
