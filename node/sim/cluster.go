@@ -181,27 +181,35 @@ func topology(n, degree int, seed uint64) [][2]int {
 }
 
 // Start starts every node and dials the topology's links.
-func (c *Cluster) Start(ctx context.Context) error {
-	errs := make([]error, len(c.Nodes))
+func (c *Cluster) Start(ctx context.Context) error { return c.StartWave(ctx, 0, len(c.Nodes)) }
+
+// StartWave starts nodes [lo, hi) and dials their links to each other and
+// to nodes below lo (started by earlier waves); links to nodes from hi on
+// are dialled by the wave that starts those. Start is StartWave(0, N);
+// starting in waves is a network growing, each newcomer joining a running
+// one.
+func (c *Cluster) StartWave(ctx context.Context, lo, hi int) error {
+	errs := make([]error, hi-lo)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 16)
-	for i, n := range c.Nodes {
+	for i := lo; i < hi; i++ {
+		n := c.Nodes[i]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs[i] = n.Start(ctx)
+			errs[i-lo] = n.Start(ctx)
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("sim: start: %w", err)
 	}
-	return c.connect(ctx)
+	return c.connect(ctx, lo, hi)
 }
 
-func (c *Cluster) connect(ctx context.Context) error {
+func (c *Cluster) connect(ctx context.Context, lo, hi int) error {
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -209,6 +217,9 @@ func (c *Cluster) connect(ctx context.Context) error {
 		sem  = make(chan struct{}, 32)
 	)
 	for _, e := range c.edges {
+		if top := max(e[0], e[1]); top < lo || top >= hi {
+			continue // dialled by an earlier wave, or a later one
+		}
 		a, b := c.Nodes[e[0]], c.Nodes[e[1]]
 		wg.Add(1)
 		sem <- struct{}{}

@@ -54,18 +54,43 @@ func BenchmarkSimScale(b *testing.B) {
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
 	defer cancel()
-	start := time.Now()
-	if err := c.Start(ctx); err != nil {
-		b.Fatal(err)
+	wctx := ctx
+	if d, err := time.ParseDuration(os.Getenv("OGPU_SCALE_WARMUP_MAX")); err == nil && d > 0 {
+		var wcancel context.CancelFunc
+		wctx, wcancel = context.WithTimeout(ctx, d)
+		defer wcancel()
 	}
-	if err := c.WaitCapacity(ctx); err != nil {
+	start := time.Now()
+	stop := scaleProgress(b, c, start)
+	wave := n
+	if v, err := strconv.Atoi(os.Getenv("OGPU_SCALE_WAVE")); err == nil && v > 0 {
+		wave = v
+	}
+	for lo := 0; lo < n && err == nil; lo += wave {
+		hi := min(lo+wave, n)
+		if err = c.StartWave(wctx, lo, hi); err != nil {
+			break
+		}
+		if hi < n { // a running network for the next wave to join
+			err = WaitFor(wctx, func() bool { return tablesHold(c.Nodes[:hi], hi) })
+			b.Logf("wave %d–%d: tables of %d full after %v", lo, hi, hi, time.Since(start).Round(time.Millisecond))
+		}
+	}
+	if err == nil {
+		b.Logf("all started and dialled after %v", time.Since(start).Round(time.Millisecond))
+		err = c.WaitCapacity(wctx)
+	}
+	stop()
+	if err != nil {
 		b.Fatalf("%d of %d tables full after %v: %v", c.CapacityFull(), n, time.Since(start), err)
 	}
 	warmup := time.Since(start)
 	runtime.GC()
 	rss, hwm := procMemory()
 	if path := os.Getenv("OGPU_SCALE_HEAPPROFILE"); path != "" {
-		writeHeapProfile(b, path)
+		if err := writeHeapProfile(path); err != nil {
+			b.Fatal(err)
+		}
 	}
 
 	rounds := 20 // re-publishes per iteration: one cluster, many samples
@@ -128,7 +153,18 @@ func scaleConfig(int) node.Config {
 	c := node.Simulation()
 	c.Market.CapacityInterval = node.Duration(2 * time.Minute)
 	c.Market.CapacityTTL = node.Duration(6 * time.Minute)
+	c.Market.CapacitySync = node.Duration(15 * time.Second)
 	return c
+}
+
+// tablesHold reports whether every node's table holds at least n ads.
+func tablesHold(nodes []*node.Node, n int) bool {
+	for _, nd := range nodes {
+		if nd.CapacityLen() < n {
+			return false
+		}
+	}
+	return true
 }
 
 // procMemory returns the process's resident and peak resident set sizes
@@ -160,15 +196,69 @@ func procMemory() (rss, hwm uint64) {
 	return rss, hwm
 }
 
+// scaleProgress logs warm-up progress every 15 s (elapsed, full tables,
+// entries held of N², RSS, goroutines) and, with
+// $OGPU_SCALE_HEAPPROFILE_AT=DURATION, writes a heap profile that long
+// into the warm-up to $OGPU_SCALE_HEAPPROFILE.warmup (and the goroutines,
+// counted by stack, to $OGPU_SCALE_HEAPPROFILE.goroutines, and a CPU
+// profile of the warm-up until then to $OGPU_SCALE_HEAPPROFILE.cpu). The returned func
+// stops it.
+func scaleProgress(b *testing.B, c *Cluster, start time.Time) (stop func()) {
+	at, _ := time.ParseDuration(os.Getenv("OGPU_SCALE_HEAPPROFILE_AT"))
+	path := os.Getenv("OGPU_SCALE_HEAPPROFILE")
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(15 * time.Second)
+		defer t.Stop()
+		var profile <-chan time.Time
+		if at > 0 && path != "" {
+			profile = time.After(at)
+			if f, err := os.Create(path + ".cpu"); err == nil {
+				pprof.StartCPUProfile(f)
+				defer f.Close()
+			}
+		}
+		for {
+			select {
+			case <-done:
+				pprof.StopCPUProfile() // no-op unless still profiling
+				return
+			case <-profile:
+				pprof.StopCPUProfile()
+				if err := writeHeapProfile(path + ".warmup"); err != nil {
+					b.Error(err)
+				}
+				if f, err := os.Create(path + ".goroutines"); err == nil {
+					pprof.Lookup("goroutine").WriteTo(f, 1)
+					f.Close()
+				}
+			case <-t.C:
+				held := 0
+				for _, nd := range c.Nodes {
+					held += nd.CapacityLen()
+				}
+				rss, _ := procMemory()
+				b.Logf("warm-up %3.0fs: %d/%d tables full, %.2f%% of entries, rss %d MiB, %d goroutines",
+					time.Since(start).Seconds(), c.CapacityFull(), len(c.Nodes),
+					100*float64(held)/float64(len(c.Nodes)*len(c.Nodes)), rss>>20, runtime.NumGoroutine())
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
 // writeHeapProfile writes the heap profile at the measurement point (a
 // -memprofile is taken after the cluster closed).
-func writeHeapProfile(b *testing.B, path string) {
+func writeHeapProfile(path string) error {
 	f, err := os.Create(path)
 	if err != nil {
-		b.Fatal(err)
+		return err
 	}
-	defer f.Close()
 	if err := pprof.WriteHeapProfile(f); err != nil {
-		b.Fatal(err)
+		f.Close()
+		return err
 	}
+	return f.Close()
 }
