@@ -107,12 +107,13 @@ type Capacity struct {
 	pmu     sync.Mutex
 	penalty map[peer.ID]int // garbage syncs per peer, see AppScore
 
-	changed chan struct{}
-	syncNow chan struct{}
-	serving chan struct{} // semaphore of sync responses being built
-	cancel  context.CancelFunc
-	wg      sync.WaitGroup
-	once    sync.Once
+	changed  chan struct{}
+	syncNow  chan struct{}
+	syncPeer chan peer.ID
+	serving  chan struct{} // semaphore of sync responses being built
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	once     sync.Once
 }
 
 // NewCapacity validates cfg. It starts nothing.
@@ -136,12 +137,13 @@ func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
 		cfg.Logger = slog.Default()
 	}
 	return &Capacity{
-		cfg:     cfg,
-		log:     cfg.Logger.With("component", "capacity"),
-		table:   make(map[peer.ID]*capEntry),
-		changed: make(chan struct{}, 1),
-		syncNow: make(chan struct{}, 1),
-		serving: make(chan struct{}, maxSyncServing),
+		cfg:      cfg,
+		log:      cfg.Logger.With("component", "capacity"),
+		table:    make(map[peer.ID]*capEntry),
+		changed:  make(chan struct{}, 1),
+		syncNow:  make(chan struct{}, 1),
+		syncPeer: make(chan peer.ID, 1),
+		serving:  make(chan struct{}, maxSyncServing),
 		// Sequence numbers increase across restarts: start at the clock.
 		seq: uint64(cfg.Now().UnixNano()),
 	}, nil
@@ -326,7 +328,7 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 	const (
 		peerPoll   = 100 * time.Millisecond // alone or settling
 		idlePoll   = time.Second            // with peers: only a drop to none matters
-		minRepeat  = time.Second // stays under p2p.CapacityRate
+		minRepeat  = time.Second            // stays under p2p.CapacityRate
 		meshSettle = 1200 * time.Millisecond
 		maxDefer   = 4 * time.Second
 	)

@@ -22,7 +22,8 @@ const maxSyncServing = 4
 // syncTimeout bounds one sync exchange.
 const syncTimeout = 10 * time.Second
 
-// requestSync asks syncLoop for a prompt sync. It never blocks.
+// requestSync asks syncLoop for a prompt sync from a random topic peer.
+// It never blocks.
 func (c *Capacity) requestSync() {
 	select {
 	case c.syncNow <- struct{}{}:
@@ -30,32 +31,55 @@ func (c *Capacity) requestSync() {
 	}
 }
 
+// syncBack asks syncLoop for a prompt sync from p, which showed (in its
+// own sync request) that it holds ads we lack. It never blocks.
+func (c *Capacity) syncBack(p peer.ID) {
+	select {
+	case c.syncPeer <- p:
+	default:
+	}
+}
+
+// catchUpDelay is the pause before another sync after one that brought
+// new entries: the table is behind, and a second peer likely has more.
+const catchUpDelay = time.Second
+
 // syncLoop pulls ads from one random topic peer on requestSync (first
-// peers, mesh settled) and every SyncInterval ±20%.
+// peers, mesh settled), again catchUpDelay after a sync that brought new
+// entries, and every SyncInterval ±20%; and from a given peer on syncBack.
+// Together with syncBack this is push-pull anti-entropy: an ad that only
+// some nodes hold spreads both ways along every sync.
 func (c *Capacity) syncLoop(ctx context.Context) {
 	defer c.wg.Done()
 	t := time.NewTimer(c.syncJitter())
 	defer t.Stop()
 	for {
+		var p peer.ID
 		select {
 		case <-ctx.Done():
 			return
+		case p = <-c.syncPeer:
 		case <-c.syncNow:
 		case <-t.C:
 			t.Reset(c.syncJitter())
 		}
-		peers := c.topic.Peers()
-		if len(peers) == 0 {
-			continue
+		if p == "" {
+			peers := c.topic.Peers()
+			if len(peers) == 0 {
+				continue
+			}
+			p = peers[rand.IntN(len(peers))]
 		}
-		p := peers[rand.IntN(len(peers))]
-		if n, err := c.syncFrom(ctx, p); err != nil {
+		n, err := c.syncFrom(ctx, p)
+		switch {
+		case err != nil:
 			if ctx.Err() != nil {
 				return
 			}
 			c.log.Debug("capacity sync", "peer", p, "err", err)
-		} else if n > 0 {
+		case n > 0:
 			c.log.Debug("capacity sync", "peer", p, "new", n)
+			t.Reset(catchUpDelay + randDuration(catchUpDelay/2))
 		}
 	}
 }
@@ -150,16 +174,24 @@ func (c *Capacity) serveSync(ctx context.Context, from peer.ID, s *p2p.Stream) {
 	now := c.cfg.Now()
 	c.mu.RLock()
 	ads := make([]*wire.CapacityAd, 0, len(c.table))
+	matched := 0 // known entries we hold in the same or a newer version
 	for id, e := range c.table {
+		seq, ok := known[wire.SyncKey(id)]
+		if ok && seq <= e.ad.Seq {
+			matched++
+		}
 		if now.Sub(e.updated) > c.cfg.TTL || now.Sub(time.UnixMilli(e.ad.TimestampMs)) > c.cfg.TTL {
 			continue
 		}
-		if seq, ok := known[wire.SyncKey(id)]; ok && seq >= e.ad.Seq {
+		if ok && seq >= e.ad.Seq {
 			continue
 		}
 		ads = append(ads, e.ad)
 	}
 	c.mu.RUnlock()
+	if matched < len(known) {
+		c.syncBack(from) // the asker holds ads we lack: pull them too
+	}
 	sort.Slice(ads, func(i, j int) bool { return ads[i].TimestampMs > ads[j].TimestampMs })
 	resp := &wire.CapacitySyncResponse{Version: wire.CapacitySyncVersion}
 	size := 0
