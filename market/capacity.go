@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/ogpu/ogpu/p2p"
@@ -53,16 +54,19 @@ type CapacityEntry struct {
 	Updated time.Time `json:"updated"` // when we received it
 }
 
-// Joiner is what the capacity component needs from p2p: joining a
-// validated topic.
-type Joiner interface {
+// CapacityNet is what the capacity component needs from p2p: joining a
+// validated topic, and serving and asking the table sync protocol
+// (p2p.ProtoCapacity).
+type CapacityNet interface {
 	JoinTopic(spec p2p.TopicSpec) (*p2p.Topic, error)
+	Handle(pid protocol.ID, maxMsg int, h p2p.Handler) error
+	Request(ctx context.Context, p peer.ID, pid protocol.ID, req, resp proto.Message) error
 }
 
 // CapacityConfig configures Capacity.
 type CapacityConfig struct {
-	// Net joins the capacity topic. Required.
-	Net Joiner
+	// Net joins the capacity topic and carries table syncs. Required.
+	Net CapacityNet
 	// Key signs the ads. Required.
 	Key *identity.Key
 	// Resources returns what to advertise now; called on every publish.
@@ -72,6 +76,9 @@ type CapacityConfig struct {
 	Interval time.Duration
 	// TTL drops an entry with no fresh ad for this long. Default 3×Interval.
 	TTL time.Duration
+	// SyncInterval is the period of the table sync with one random topic
+	// peer (anti-entropy: repairs ads that gossip lost). Default Interval.
+	SyncInterval time.Duration
 	// SigCache memoizes ad signature checks; nil checks every time.
 	SigCache *identity.Cache
 	// Now is the clock. Default time.Now.
@@ -81,8 +88,12 @@ type CapacityConfig struct {
 }
 
 // Capacity publishes this node's signed capacity ad on ogpu/capacity/1 at
-// start, on change, when new peers join the topic and every Interval, and
-// keeps the table of every peer's latest ad, expiring entries after TTL.
+// start, on change, when it gets its first topic peers and every Interval,
+// and keeps the table of every peer's latest ad, expiring entries after
+// TTL. It fills the table from peers over p2p.ProtoCapacity when it gets
+// its first peers and every SyncInterval, and answers their syncs, so a
+// newcomer learns the network in one round trip and ads lost in gossip are
+// repaired without waiting for their authors' next re-publish.
 type Capacity struct {
 	cfg   CapacityConfig
 	log   *slog.Logger
@@ -93,10 +104,16 @@ type Capacity struct {
 	table map[peer.ID]*capEntry
 	seq   uint64
 
-	changed chan struct{}
-	cancel  context.CancelFunc
-	wg      sync.WaitGroup
-	once    sync.Once
+	pmu     sync.Mutex
+	penalty map[peer.ID]int // garbage syncs per peer, see AppScore
+
+	changed  chan struct{}
+	syncNow  chan struct{}
+	syncPeer chan peer.ID
+	serving  chan struct{} // semaphore of sync responses being built
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	once     sync.Once
 }
 
 // NewCapacity validates cfg. It starts nothing.
@@ -110,6 +127,9 @@ func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
 	if cfg.TTL <= 0 {
 		cfg.TTL = 3 * cfg.Interval
 	}
+	if cfg.SyncInterval <= 0 {
+		cfg.SyncInterval = cfg.Interval
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -117,10 +137,13 @@ func NewCapacity(cfg CapacityConfig) (*Capacity, error) {
 		cfg.Logger = slog.Default()
 	}
 	return &Capacity{
-		cfg:     cfg,
-		log:     cfg.Logger.With("component", "capacity"),
-		table:   make(map[peer.ID]*capEntry),
-		changed: make(chan struct{}, 1),
+		cfg:      cfg,
+		log:      cfg.Logger.With("component", "capacity"),
+		table:    make(map[peer.ID]*capEntry),
+		changed:  make(chan struct{}, 1),
+		syncNow:  make(chan struct{}, 1),
+		syncPeer: make(chan peer.ID, 1),
+		serving:  make(chan struct{}, maxSyncServing),
 		// Sequence numbers increase across restarts: start at the clock.
 		seq: uint64(cfg.Now().UnixNano()),
 	}, nil
@@ -137,12 +160,18 @@ func (c *Capacity) Start(ctx context.Context) error {
 		t.Close()
 		return fmt.Errorf("market: capacity: %w", err)
 	}
+	if err := c.cfg.Net.Handle(p2p.ProtoCapacity, wire.MaxCapacitySyncRequestSize, c.serveSync); err != nil {
+		sub.Cancel()
+		t.Close()
+		return fmt.Errorf("market: capacity: %w", err)
+	}
 	c.topic, c.sub = t, sub
 	lctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
-	c.wg.Add(2)
+	c.wg.Add(3)
 	go c.receiveLoop(lctx)
 	go c.publishLoop(lctx)
+	go c.syncLoop(lctx)
 	return nil
 }
 
@@ -261,85 +290,86 @@ func (c *Capacity) receiveLoop(ctx context.Context) {
 		if !ok {
 			continue
 		}
-		c.record(ad)
+		c.record(ad, c.cfg.Now())
 	}
 }
 
-// record keeps ad if it is newer than what the table has for its author.
-// ad is not modified (it may be shared with other receivers).
-func (c *Capacity) record(ad *wire.CapacityAd) {
+// record keeps ad, received at (or, synced, known live since) at, if it
+// is newer than what the table has for its author. ad is not modified
+// (it may be shared with other receivers).
+func (c *Capacity) record(ad *wire.CapacityAd, at time.Time) bool {
 	id := ad.PeerID()
-	now := c.cfg.Now()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.table[id]; ok && old.ad.Seq >= ad.Seq {
-		if old.ad.Seq == ad.Seq {
-			old.updated = now // a re-delivery still proves liveness
+		if old.ad.Seq == ad.Seq && at.After(old.updated) {
+			old.updated = at // a re-delivery still proves liveness
 		}
-		return
+		return false
 	}
-	c.table[id] = &capEntry{ad: ad, updated: now}
+	c.table[id] = &capEntry{ad: ad, updated: at}
+	return true
 }
 
-// publishLoop publishes at start, on Changed, when the set of topic peers
-// grows (so newcomers learn about us without waiting a whole Interval), and
-// every Interval ±20%; it also prunes expired entries.
+// publishLoop publishes at start, on Changed, every Interval ±20%, and
+// when the node gets its first topic peers after having none (its earlier
+// ads reached nobody); it also prunes expired entries.
 //
-// Joins are coalesced. The first join after a quiet spell is answered at
-// once (the newcomer is a direct peer: flood publish reaches it), and once
-// more when the peer set has been still for a jittered meshSettle, since
-// gossipsub grafts new peers into its mesh on the next heartbeat (1 s) and
-// an ad published before that reaches the direct neighbours only. Joins
-// while that answer is pending only push it later, up to a jittered
-// maxDefer after the previous publish, so a burst of joins (a network
-// starting, a partition healing) costs one network-wide publish per
-// maxDefer instead of one per join; a newcomer still has our ad within
-// about maxDefer.
+// Peers that join later are not answered with a publish: a newcomer pulls
+// our ad with the rest of the table (syncLoop), so a join costs one sync,
+// not a network-wide publish by each of its neighbours. After the first
+// peers the ad goes out at once (the newcomer's direct peers: flood
+// publish) and once more when the peer set has been still for a jittered
+// meshSettle (gossipsub grafts new peers into its mesh on the next
+// heartbeat, 1 s), or at the latest a jittered maxDefer later; that second
+// publish also starts a second sync, from the peers found by then.
 func (c *Capacity) publishLoop(ctx context.Context) {
 	defer c.wg.Done()
-	if c.cfg.Resources == nil {
-		c.pruneLoop(ctx)
-		return
-	}
 	const (
-		peerPoll   = 100 * time.Millisecond
-		minRepeat  = time.Second // stays under p2p.CapacityRate
+		peerPoll   = 100 * time.Millisecond // alone or settling
+		idlePoll   = time.Second            // with peers: only a drop to none matters
+		minRepeat  = time.Second            // stays under p2p.CapacityRate
 		meshSettle = 1200 * time.Millisecond
 		maxDefer   = 4 * time.Second
 	)
+	advertise := c.cfg.Resources != nil
+	// Topic.Peers is a round trip through the pubsub event loop: with
+	// peers and settled, poll rarely.
 	tick := time.NewTicker(peerPoll)
 	defer tick.Stop()
+	poll := peerPoll
 	var (
-		last       time.Time // zero: the first ad goes out at once
-		grew       time.Time // last join not yet answered after settling; zero if none
-		settle     time.Duration
-		deferMax   time.Duration
-		knownPeers = 0
-		due        = true
-		period     = c.jitter()
+		last      time.Time // zero: the first ad goes out at once
+		joined    time.Time // first peers after none; zero once settled
+		grew      time.Time // last join while settling
+		settle    time.Duration
+		deferMax  time.Duration
+		peers     = 0
+		due       = advertise
+		period    = c.jitter()
+		lastPrune = c.cfg.Now()
 	)
 	for {
 		now := c.cfg.Now()
-		if n := len(c.topic.Peers()); n > knownPeers {
-			if grew.IsZero() { // first join after a quiet spell: answer at once
-				due = true
+		if n := len(c.topic.Peers()); n > peers {
+			if peers == 0 { // our earlier ads reached nobody
+				due = advertise
+				c.requestSync()
+				joined = now
 				settle = meshSettle + randDuration(meshSettle/2)
 				deferMax = maxDefer + randDuration(maxDefer/2)
 			}
 			grew = now
-			knownPeers = n
-		} else if n < knownPeers {
-			knownPeers = n
+			peers = n
+		} else if n < peers {
+			peers = n
 		}
-		if !grew.IsZero() {
-			switch {
-			case now.Sub(grew) >= settle:
-				due, grew = true, time.Time{}
-			case now.Sub(last) >= deferMax:
-				due = true // joins keep coming: answer those so far
-			}
+		if !joined.IsZero() && (now.Sub(grew) >= settle || now.Sub(joined) >= deferMax) {
+			due = advertise
+			c.requestSync()
+			joined = time.Time{}
 		}
-		if now.Sub(last) >= period {
+		if advertise && now.Sub(last) >= period {
 			due = true
 		}
 		if due && now.Sub(last) >= minRepeat {
@@ -351,13 +381,24 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 			}
 			last, due = now, false
 			period = c.jitter()
+		}
+		if now.Sub(lastPrune) >= c.cfg.Interval {
 			c.prune()
+			lastPrune = now
+		}
+		want := idlePoll
+		if peers == 0 || !joined.IsZero() || due {
+			want = peerPoll
+		}
+		if want != poll {
+			poll = want
+			tick.Reset(poll)
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-c.changed:
-			due = true
+			due = advertise
 		case <-tick.C:
 		}
 	}
@@ -370,19 +411,6 @@ func randDuration(d time.Duration) time.Duration { return time.Duration(rand.Int
 // re-publish in the same instant.
 func (c *Capacity) jitter() time.Duration {
 	return c.cfg.Interval*8/10 + time.Duration(rand.Int64N(int64(c.cfg.Interval)*4/10+1))
-}
-
-func (c *Capacity) pruneLoop(ctx context.Context) {
-	t := time.NewTicker(c.cfg.Interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			c.prune()
-		}
-	}
 }
 
 func (c *Capacity) prune() {

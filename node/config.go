@@ -80,6 +80,10 @@ type P2PConfig struct {
 	// SeenTTL is p2p.Config.SeenTTL; not a config-file key. Zero means
 	// p2p.DefaultSeenTTL; Simulation() shortens it.
 	SeenTTL Duration `toml:"-"`
+	// ValidateQueue and PeerOutboundQueue are p2p.Config's gossipsub
+	// queue depths; not config-file keys. Zero means the p2p defaults;
+	// Simulation() shortens them.
+	ValidateQueue, PeerOutboundQueue int `toml:"-"`
 }
 
 // APIConfig configures the local JSON API.
@@ -105,6 +109,10 @@ type MarketConfig struct {
 	// and the settlement queue are never pruned. 0 keeps everything.
 	// Default 72h.
 	Retention Duration `toml:"retention" comment:"Keep finished jobs and task records (and their blocks) this long; 0 keeps them forever."`
+	// CapacitySync is the period of the capacity table sync with a random
+	// peer (market.CapacityConfig.SyncInterval); not a config-file key.
+	// Zero means CapacityInterval.
+	CapacitySync Duration `toml:"-"`
 }
 
 // ContentConfig configures the content store (blocks under <datadir>/blocks).
@@ -194,6 +202,12 @@ func Simulation() Config {
 	// ads of records in a big simulation. Messages are not re-sent after
 	// the 5 s gossip history, so 30 s loses no duplicate suppression.
 	c.P2P.SeenTTL = Duration(30 * time.Second)
+	// Thousands of in-process nodes on a few cores are CPU-bound in a
+	// burst, and every message waiting in a gossipsub queue is held in
+	// memory: short queues bound that backlog (a dropped ad is repaired
+	// by the capacity table sync).
+	c.P2P.ValidateQueue = 256
+	c.P2P.PeerOutboundQueue = 64
 	c.Log.Level = "warn"
 	return c
 }

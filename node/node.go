@@ -144,7 +144,11 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 		SeenTTL:     cfg.P2P.SeenTTL.D(),
 		Host:        o.host,
 		Logger:      n.log,
-		AppScore:    n.appScore, // reputation and market penalties (pay.go)
+		// Reputation and market penalties (pay.go), garbage table syncs.
+		AppScore: func(p peer.ID) float64 { return n.appScore(p) + n.capacity.AppScore(p) },
+
+		ValidateQueue:     cfg.P2P.ValidateQueue,
+		PeerOutboundQueue: cfg.P2P.PeerOutboundQueue,
 	}
 	if cfg.Has(RoleBootstrap) {
 		pcfg.RelayService = true
@@ -161,13 +165,14 @@ func New(cfg Config, opts ...Option) (*Node, error) {
 	n.net = net
 
 	capCfg := market.CapacityConfig{
-		Net:      net,
-		Key:      key,
-		Interval: cfg.Market.CapacityInterval.D(),
-		SigCache: sigCache(o.sigs),
-		TTL:      cfg.Market.CapacityTTL.D(),
-		Now:      o.now,
-		Logger:   n.log,
+		Net:          net,
+		Key:          key,
+		Interval:     cfg.Market.CapacityInterval.D(),
+		SigCache:     sigCache(o.sigs),
+		TTL:          cfg.Market.CapacityTTL.D(),
+		SyncInterval: cfg.Market.CapacitySync.D(),
+		Now:          o.now,
+		Logger:       n.log,
 	}
 	if !cfg.Has(RoleBootstrap) || len(cfg.Roles) > 1 {
 		capCfg.Resources = n.resources

@@ -51,6 +51,8 @@ const (
 	DefaultDiscoveryInterval = 30 * time.Second
 	DefaultStreamTimeout     = 30 * time.Second
 	DefaultSeenTTL           = 2 * time.Minute // gossipsub's TimeCacheDuration
+	DefaultValidateQueue     = 4096            // gossipsub's default: 32
+	DefaultPeerOutboundQueue = 512             // gossipsub's default: 32
 	DefaultConnLow           = 100
 	DefaultConnHigh          = 400
 	// BootstrapScore is the application score (gossipsub P5, weight 1) given
@@ -125,6 +127,14 @@ type Config struct {
 	// (5 heartbeats), so a shorter TTL re-admits nothing in practice.
 	// Default DefaultSeenTTL.
 	SeenTTL time.Duration
+	// ValidateQueue and PeerOutboundQueue are gossipsub's validation queue
+	// (messages waiting for a validator) and per-peer outbound queue
+	// depths. A full queue drops messages silently, so real nodes keep
+	// deep ones for bursts; every queued message is held in memory, so a
+	// simulation of many nodes on few cores, where bursts are CPU-bound,
+	// keeps short ones. Defaults DefaultValidateQueue and
+	// DefaultPeerOutboundQueue.
+	ValidateQueue, PeerOutboundQueue int
 }
 
 func (c *Config) withDefaults() {
@@ -151,6 +161,12 @@ func (c *Config) withDefaults() {
 	}
 	if c.SeenTTL <= 0 {
 		c.SeenTTL = DefaultSeenTTL
+	}
+	if c.ValidateQueue <= 0 {
+		c.ValidateQueue = DefaultValidateQueue
+	}
+	if c.PeerOutboundQueue <= 0 {
+		c.PeerOutboundQueue = DefaultPeerOutboundQueue
 	}
 }
 

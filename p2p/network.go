@@ -160,12 +160,6 @@ func (n *Network) startDHT() error {
 	return nil
 }
 
-// Gossipsub queue depths; see startPubSub.
-const (
-	validateQueueSize     = 4096
-	peerOutboundQueueSize = 512
-)
-
 // contentMsgID names a gossip message by the SHA-256 of its data.
 func contentMsgID(m *pb.Message) string {
 	h := sha256.Sum256(m.Data)
@@ -214,9 +208,10 @@ func (n *Network) startPubSub() error {
 		pubsub.WithSeenMessagesTTL(n.cfg.SeenTTL),
 		// Bursts (every provider re-publishing after a partition heals, a
 		// job of many shards announced at once) must not overflow the
-		// default 32-deep queues, which drop messages silently.
-		pubsub.WithValidateQueueSize(validateQueueSize),
-		pubsub.WithPeerOutboundQueueSize(peerOutboundQueueSize),
+		// default 32-deep queues, which drop messages silently; see
+		// Config.ValidateQueue.
+		pubsub.WithValidateQueueSize(n.cfg.ValidateQueue),
+		pubsub.WithPeerOutboundQueueSize(n.cfg.PeerOutboundQueue),
 		pubsub.WithLogger(n.log.With("sub", "pubsub")),
 	}
 	ps, err := pubsub.NewGossipSub(n.ctx, n.host, opts...)

@@ -23,6 +23,9 @@ const (
 	ProtoVerify protocol.ID = "/ogpu/verify/1"
 	ProtoStream protocol.ID = "/ogpu/stream/1"
 	ProtoPay    protocol.ID = "/ogpu/pay/1"
+	// ProtoCapacity is capacity table sync (wire.CapacitySyncRequest →
+	// wire.CapacitySyncResponse); see market.Capacity.
+	ProtoCapacity protocol.ID = "/ogpu/capacity/1"
 )
 
 // MaxMsgSize is the largest frame each protocol carries; Request uses it
@@ -36,6 +39,8 @@ func MaxMsgSize(pid protocol.ID) int {
 		return 1 << 20
 	case ProtoStream:
 		return 16 << 20 // inference requests and responses carry tensors
+	case ProtoCapacity:
+		return wire.MaxCapacitySyncSize + 64<<10 // the ads plus framing
 	}
 	return wire.DefaultMaxFrame
 }

@@ -19,21 +19,46 @@ import (
 // receive the same bytes get the same immutable value, decoded and checked
 // once.
 type Cache struct {
+	shards []cacheShard
+}
+
+// cacheShard is one lock's worth of the cache. A simulator's thousands of
+// validators share one Cache: behind a single mutex they queued up on it
+// (contended handoffs on a saturated CPU), so entries are spread over
+// cacheShards shards by key, and hits take a read lock only.
+type cacheShard struct {
 	size int
 
-	mu            sync.Mutex
+	mu            sync.RWMutex
 	sigs, old     map[common.Hash]common.Address
 	addrs         map[peer.ID]common.Address
 	memo, oldMemo map[common.Hash]any
 }
+
+// cacheShards is the shard count of caches of at least
+// minShardedCacheSize entries; smaller ones have one shard.
+const (
+	cacheShards         = 32
+	minShardedCacheSize = 1024
+)
 
 // NewCache returns a cache holding about size recent signatures.
 func NewCache(size int) *Cache {
 	if size <= 0 {
 		size = 4096
 	}
-	return &Cache{size: size, sigs: make(map[common.Hash]common.Address), addrs: make(map[peer.ID]common.Address), memo: make(map[common.Hash]any)}
+	n := 1
+	if size >= minShardedCacheSize {
+		n = cacheShards
+	}
+	c := &Cache{shards: make([]cacheShard, n)}
+	for i := range c.shards {
+		c.shards[i] = cacheShard{size: size / n, sigs: make(map[common.Hash]common.Address), addrs: make(map[peer.ID]common.Address), memo: make(map[common.Hash]any)}
+	}
+	return c
 }
+
+func (c *Cache) shard(b byte) *cacheShard { return &c.shards[int(b)%len(c.shards)] }
 
 // Recover is identity.Recover, memoized by (digest, sig).
 func (c *Cache) Recover(digest common.Hash, sig []byte) (common.Address, error) {
@@ -41,12 +66,13 @@ func (c *Cache) Recover(digest common.Hash, sig []byte) (common.Address, error) 
 		return Recover(digest, sig)
 	}
 	k := ethcrypto.Keccak256Hash(digest[:], sig)
-	c.mu.Lock()
-	a, ok := c.sigs[k]
+	sh := c.shard(k[0])
+	sh.mu.RLock()
+	a, ok := sh.sigs[k]
 	if !ok {
-		a, ok = c.old[k]
+		a, ok = sh.old[k]
 	}
-	c.mu.Unlock()
+	sh.mu.RUnlock()
 	if ok {
 		return a, nil
 	}
@@ -54,12 +80,12 @@ func (c *Cache) Recover(digest common.Hash, sig []byte) (common.Address, error) 
 	if err != nil {
 		return a, err // failures are not cached: they are cheap to repeat and must not be poisoned
 	}
-	c.mu.Lock()
-	if len(c.sigs) >= c.size {
-		c.old, c.sigs = c.sigs, make(map[common.Hash]common.Address, c.size)
+	sh.mu.Lock()
+	if len(sh.sigs) >= sh.size {
+		sh.old, sh.sigs = sh.sigs, make(map[common.Hash]common.Address, sh.size)
 	}
-	c.sigs[k] = a
-	c.mu.Unlock()
+	sh.sigs[k] = a
+	sh.mu.Unlock()
 	return a, nil
 }
 
@@ -80,9 +106,14 @@ func (c *Cache) AddressOf(id peer.ID) (common.Address, error) {
 	if c == nil {
 		return PeerIDToAddress(id)
 	}
-	c.mu.Lock()
-	a, ok := c.addrs[id]
-	c.mu.Unlock()
+	var b byte
+	if len(id) > 0 {
+		b = id[len(id)-1]
+	}
+	sh := c.shard(b)
+	sh.mu.RLock()
+	a, ok := sh.addrs[id]
+	sh.mu.RUnlock()
 	if ok {
 		return a, nil
 	}
@@ -90,12 +121,12 @@ func (c *Cache) AddressOf(id peer.ID) (common.Address, error) {
 	if err != nil {
 		return a, err
 	}
-	c.mu.Lock()
-	if len(c.addrs) >= 4*c.size {
-		c.addrs = make(map[peer.ID]common.Address)
+	sh.mu.Lock()
+	if len(sh.addrs) >= 4*sh.size {
+		sh.addrs = make(map[peer.ID]common.Address)
 	}
-	c.addrs[id] = a
-	c.mu.Unlock()
+	sh.addrs[id] = a
+	sh.mu.Unlock()
 	return a, nil
 }
 
@@ -108,12 +139,13 @@ func (c *Cache) Memo(key common.Hash, compute func() (any, error)) (any, error) 
 	if c == nil {
 		return compute()
 	}
-	c.mu.Lock()
-	v, ok := c.memo[key]
+	sh := c.shard(key[0])
+	sh.mu.RLock()
+	v, ok := sh.memo[key]
 	if !ok {
-		v, ok = c.oldMemo[key]
+		v, ok = sh.oldMemo[key]
 	}
-	c.mu.Unlock()
+	sh.mu.RUnlock()
 	if ok {
 		return v, nil
 	}
@@ -121,11 +153,11 @@ func (c *Cache) Memo(key common.Hash, compute func() (any, error)) (any, error) 
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	if len(c.memo) >= c.size {
-		c.oldMemo, c.memo = c.memo, make(map[common.Hash]any, c.size)
+	sh.mu.Lock()
+	if len(sh.memo) >= sh.size {
+		sh.oldMemo, sh.memo = sh.memo, make(map[common.Hash]any, sh.size)
 	}
-	c.memo[key] = v
-	c.mu.Unlock()
+	sh.memo[key] = v
+	sh.mu.Unlock()
 	return v, nil
 }

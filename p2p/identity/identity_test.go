@@ -165,8 +165,8 @@ func TestCache(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(c.sigs) > 2 || len(c.old) > 2 {
-		t.Fatalf("cache grew to %d+%d", len(c.sigs), len(c.old))
+	if sh := &c.shards[0]; len(c.shards) != 1 || len(sh.sigs) > 2 || len(sh.old) > 2 {
+		t.Fatalf("cache grew to %d+%d", len(sh.sigs), len(sh.old))
 	}
 }
 
@@ -203,10 +203,25 @@ func TestCacheMemo(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		c.Memo(key(i), func() (any, error) { return i, nil })
 	}
-	if len(c.memo) > 2 || len(c.oldMemo) > 2 {
-		t.Fatalf("memo grew to %d+%d", len(c.memo), len(c.oldMemo))
+	if sh := &c.shards[0]; len(c.shards) != 1 || len(sh.memo) > 2 || len(sh.oldMemo) > 2 {
+		t.Fatalf("memo grew to %d+%d", len(sh.memo), len(sh.oldMemo))
 	}
 	if v, _ := c.Memo(key(9), func() (any, error) { return -1, nil }); v != 9 {
+		t.Fatalf("recent entry evicted: %v", v)
+	}
+	// A big cache is sharded and stays bounded in all.
+	big := NewCache(minShardedCacheSize)
+	for i := 0; i < 10*minShardedCacheSize; i++ {
+		big.Memo(key(i), func() (any, error) { return i, nil })
+	}
+	total := 0
+	for i := range big.shards {
+		total += len(big.shards[i].memo) + len(big.shards[i].oldMemo)
+	}
+	if len(big.shards) != cacheShards || total > 2*minShardedCacheSize+2*cacheShards {
+		t.Fatalf("%d shards hold %d entries", len(big.shards), total)
+	}
+	if v, _ := big.Memo(key(10*minShardedCacheSize-1), func() (any, error) { return -1, nil }); v != 10*minShardedCacheSize-1 {
 		t.Fatalf("recent entry evicted: %v", v)
 	}
 }

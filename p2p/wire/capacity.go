@@ -190,6 +190,23 @@ func DecodeCapacityAdCached(c *identity.Cache, data []byte, from peer.ID, now ti
 	if c == nil {
 		return decodeCapacityAd(nil, data, from, now)
 	}
+	ad, err := decodeCapacityAdMemo(c, data)
+	if err != nil {
+		return nil, err
+	}
+	if id := ad.PeerID(); from != "" && id != from {
+		return nil, fmt.Errorf("%w: ad names peer %s, sent by %s", ErrWrongSigner, id, from)
+	}
+	if err := ad.CheckFresh(now); err != nil {
+		return nil, err
+	}
+	return ad, nil
+}
+
+// decodeCapacityAdMemo decodes and verifies data (signature by the
+// author the ad names) once per distinct bytes in c; freshness and sender
+// are the caller's. c must not be nil.
+func decodeCapacityAdMemo(c *identity.Cache, data []byte) (*CapacityAd, error) {
 	v, err := c.Memo(ethcrypto.Keccak256Hash(capacityMemoTag, data), func() (any, error) {
 		ad := new(CapacityAd)
 		if err := proto.Unmarshal(data, ad); err != nil {
@@ -203,14 +220,7 @@ func DecodeCapacityAdCached(c *identity.Cache, data []byte, from peer.ID, now ti
 	if err != nil {
 		return nil, err
 	}
-	ad := v.(*CapacityAd)
-	if id := ad.PeerID(); from != "" && id != from {
-		return nil, fmt.Errorf("%w: ad names peer %s, sent by %s", ErrWrongSigner, id, from)
-	}
-	if err := ad.CheckFresh(now); err != nil {
-		return nil, err
-	}
-	return ad, nil
+	return v.(*CapacityAd), nil
 }
 
 // capacityMemoTag keeps memo keys of capacity ads apart from other memoized

@@ -327,6 +327,129 @@ func (x *CapacityAd) GetSignature() []byte {
 	return nil
 }
 
+// CapacitySyncRequest asks a peer for the capacity ads it holds (stream
+// protocol /ogpu/capacity/1), so that a newcomer, or a node whose table
+// missed ads, need not wait for the authors' next re-publish. known lists
+// what the asker already has: known_keys[i] is SyncKey(peer ID) of an
+// author and known_seqs[i] the seq of its ad the asker holds; the
+// responder leaves those out unless it has a newer one.
+type CapacitySyncRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`                              // CapacitySyncVersion
+	KnownKeys     []uint64               `protobuf:"fixed64,2,rep,packed,name=known_keys,json=knownKeys,proto3" json:"known_keys,omitempty"` // at most MaxCapacitySyncAds
+	KnownSeqs     []uint64               `protobuf:"varint,3,rep,packed,name=known_seqs,json=knownSeqs,proto3" json:"known_seqs,omitempty"`  // same length as known_keys
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CapacitySyncRequest) Reset() {
+	*x = CapacitySyncRequest{}
+	mi := &file_ogpu_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CapacitySyncRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CapacitySyncRequest) ProtoMessage() {}
+
+func (x *CapacitySyncRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_ogpu_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CapacitySyncRequest.ProtoReflect.Descriptor instead.
+func (*CapacitySyncRequest) Descriptor() ([]byte, []int) {
+	return file_ogpu_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *CapacitySyncRequest) GetVersion() uint32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *CapacitySyncRequest) GetKnownKeys() []uint64 {
+	if x != nil {
+		return x.KnownKeys
+	}
+	return nil
+}
+
+func (x *CapacitySyncRequest) GetKnownSeqs() []uint64 {
+	if x != nil {
+		return x.KnownSeqs
+	}
+	return nil
+}
+
+// CapacitySyncResponse carries live signed ads exactly as their authors
+// published them (encoded CapacityAd), at most MaxCapacitySyncAds of them
+// and MaxCapacitySyncSize bytes in all. The asker checks each one as the
+// capacity topic does (size, decode, fields, signature by the author) and
+// its age against its table TTL.
+type CapacitySyncResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Version       uint32                 `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"` // CapacitySyncVersion
+	Ads           [][]byte               `protobuf:"bytes,2,rep,name=ads,proto3" json:"ads,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CapacitySyncResponse) Reset() {
+	*x = CapacitySyncResponse{}
+	mi := &file_ogpu_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CapacitySyncResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CapacitySyncResponse) ProtoMessage() {}
+
+func (x *CapacitySyncResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_ogpu_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CapacitySyncResponse.ProtoReflect.Descriptor instead.
+func (*CapacitySyncResponse) Descriptor() ([]byte, []int) {
+	return file_ogpu_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *CapacitySyncResponse) GetVersion() uint32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *CapacitySyncResponse) GetAds() [][]byte {
+	if x != nil {
+		return x.Ads
+	}
+	return nil
+}
+
 var File_ogpu_proto protoreflect.FileDescriptor
 
 const file_ogpu_proto_rawDesc = "" +
@@ -361,7 +484,16 @@ const file_ogpu_proto_rawDesc = "" +
 	"\x03seq\x18\n" +
 	" \x01(\x04R\x03seq\x12!\n" +
 	"\ftimestamp_ms\x18\v \x01(\x03R\vtimestampMs\x12\x1c\n" +
-	"\tsignature\x18\x0f \x01(\fR\tsignatureB\x1fZ\x1dgithub.com/ogpu/ogpu/p2p/wireb\x06proto3"
+	"\tsignature\x18\x0f \x01(\fR\tsignature\"m\n" +
+	"\x13CapacitySyncRequest\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\rR\aversion\x12\x1d\n" +
+	"\n" +
+	"known_keys\x18\x02 \x03(\x06R\tknownKeys\x12\x1d\n" +
+	"\n" +
+	"known_seqs\x18\x03 \x03(\x04R\tknownSeqs\"B\n" +
+	"\x14CapacitySyncResponse\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\rR\aversion\x12\x10\n" +
+	"\x03ads\x18\x02 \x03(\fR\x03adsB\x1fZ\x1dgithub.com/ogpu/ogpu/p2p/wireb\x06proto3"
 
 var (
 	file_ogpu_proto_rawDescOnce sync.Once
@@ -375,11 +507,13 @@ func file_ogpu_proto_rawDescGZIP() []byte {
 	return file_ogpu_proto_rawDescData
 }
 
-var file_ogpu_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_ogpu_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_ogpu_proto_goTypes = []any{
-	(*GPU)(nil),        // 0: ogpu.wire.v1.GPU
-	(*Price)(nil),      // 1: ogpu.wire.v1.Price
-	(*CapacityAd)(nil), // 2: ogpu.wire.v1.CapacityAd
+	(*GPU)(nil),                  // 0: ogpu.wire.v1.GPU
+	(*Price)(nil),                // 1: ogpu.wire.v1.Price
+	(*CapacityAd)(nil),           // 2: ogpu.wire.v1.CapacityAd
+	(*CapacitySyncRequest)(nil),  // 3: ogpu.wire.v1.CapacitySyncRequest
+	(*CapacitySyncResponse)(nil), // 4: ogpu.wire.v1.CapacitySyncResponse
 }
 var file_ogpu_proto_depIdxs = []int32{
 	0, // 0: ogpu.wire.v1.CapacityAd.gpus:type_name -> ogpu.wire.v1.GPU
@@ -402,7 +536,7 @@ func file_ogpu_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_ogpu_proto_rawDesc), len(file_ogpu_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
