@@ -252,6 +252,9 @@ func (n *Node) startMarket(ctx context.Context) error {
 	ccfg := content.Config{Host: n.net.Host(), InMemory: n.cfg.InMemory, Logger: n.log, Now: n.opts.now}
 	if !n.cfg.InMemory {
 		ccfg.Dir = filepath.Join(n.cfg.DataDir, "blocks")
+	} else {
+		t := content.InMemory()
+		ccfg.Tuning = &t
 	}
 	cs, err := content.New(ccfg)
 	if err != nil {

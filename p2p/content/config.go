@@ -81,6 +81,16 @@ func Tuned() Tuning {
 	}
 }
 
+// InMemory returns Tuned with few bitswap workers, for in-memory stores
+// (simulations run hundreds of nodes in one process): a map blockstore
+// answers at once, so 128 blockstore workers hide no latency and cost
+// 160 idle goroutines per node.
+func InMemory() Tuning {
+	t := Tuned()
+	t.EngineTaskWorkers, t.EngineBlockstoreWorkers, t.TaskWorkers = 4, 4, 4
+	return t
+}
+
 // Defaults returns boxo's defaults and no prefetch (for comparison).
 func Defaults() Tuning { return Tuning{} }
 
