@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"os"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/network"
@@ -194,10 +196,23 @@ func (n *Network) Request(ctx context.Context, p peer.ID, pid protocol.ID, req, 
 }
 
 // ctxErr prefers the context's error (deadline, cancel) over the stream
-// reset it caused.
+// reset it caused. The stream's own deadline is the context's, and its
+// timer can fire a moment before the context's: an i/o timeout on a
+// stream bounded by a context deadline is that deadline.
 func ctxErr(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil {
+	cerr := ctx.Err()
+	if cerr == nil && isTimeout(err) {
+		if _, ok := ctx.Deadline(); ok {
+			cerr = context.DeadlineExceeded
+		}
+	}
+	if cerr != nil {
 		return fmt.Errorf("%w (%v)", cerr, err)
 	}
 	return err
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, os.ErrDeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
 }
