@@ -116,10 +116,11 @@ func TestKilledProviderTaskDoneElsewhere(t *testing.T) {
 		t.Fatalf("task not reassigned: %+v", res.Tasks[0])
 	}
 	t.Logf("killed provider's task done elsewhere %s after the kill", took.Round(time.Millisecond))
-	checkHashgrind(t, ctx, cl, slowTask, res)
+	checkResult(t, ctx, cl, slowTask, res)
 }
 
-func checkHashgrind(t *testing.T, ctx context.Context, n *node.Node, spec market.JobSpec, res market.JobResult) {
+// checkResult compares a job's merged result with the workload's CPU reference.
+func checkResult(t *testing.T, ctx context.Context, n *node.Node, spec market.JobSpec, res market.JobResult) {
 	t.Helper()
 	got, err := n.Content().Get(ctx, res.ResultCID, 0)
 	if err != nil {
@@ -160,7 +161,7 @@ func TestClientRestartMidJob(t *testing.T) {
 	if len(res.Tasks) != 3 {
 		t.Fatalf("%d tasks, want 3", len(res.Tasks))
 	}
-	checkHashgrind(t, ctx, c.Nodes[0], spec, res)
+	checkResult(t, ctx, c.Nodes[0], spec, res)
 }
 
 func TestProviderRestartNoDoubleResult(t *testing.T) {
@@ -186,7 +187,7 @@ func TestProviderRestartNoDoubleResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkHashgrind(t, ctx, cl, slowTask, res)
+	checkResult(t, ctx, cl, slowTask, res)
 	// The restarted provider resumes its task and delivers; the client has
 	// moved the award on, so exactly one result is accepted, never two.
 	accepted := 0

@@ -46,22 +46,6 @@ func matmulJob(t *testing.T, seed uint64) market.JobSpec {
 	return market.JobSpec{Workload: "matmul", Params: p, Inputs: in, Shards: 2, MaxPrice: big.NewInt(1_000_000), Timeout: time.Hour}
 }
 
-func checkResult(t *testing.T, ctx context.Context, n *node.Node, spec market.JobSpec, res market.JobResult) {
-	t.Helper()
-	got, err := n.Content().Get(ctx, res.ResultCID, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, _ := exec.DefaultRegistry().Get(spec.Workload)
-	want, err := w.Reference(ctx, spec.Params, spec.Inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Compare(spec.Params, want, got); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // pinsOf lists owner's pins on n.
 func pinsOf(t *testing.T, ctx context.Context, n *node.Node, owner string) []cid.Cid {
 	t.Helper()
