@@ -8,23 +8,14 @@ import (
 	"time"
 
 	ma "github.com/multiformats/go-multiaddr"
-	"go.uber.org/goleak"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/ogpu/ogpu/internal/leaktest"
 	"github.com/ogpu/ogpu/p2p/identity"
 	"github.com/ogpu/ogpu/p2p/wire"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m,
-		// Process-wide singletons started by dependencies on first use, not
-		// per Network: go-log's writer, the opencensus/otel workers,
-		// quic-go's and the DNS resolver's caches.
-		goleak.IgnoreAnyFunction("github.com/ipfs/go-log/v2/writer.(*MirrorWriter).logRoutine"),
-		goleak.IgnoreTopFunction("go.opencensus.io/stats/view.(*worker).start"),
-		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p/p2p/transport/quicreuse.(*reuse).gc"),
-	)
-}
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }
 
 func testLogger() *slog.Logger {
 	if os.Getenv("OGPU_TEST_LOG") != "" {

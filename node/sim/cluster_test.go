@@ -6,22 +6,16 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/ogpu/ogpu/internal/leaktest"
 )
 
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m,
-		// mocknet and libp2p keep a few process-wide workers.
-		goleak.IgnoreAnyFunction("github.com/ipfs/go-log/v2/writer.(*MirrorWriter).logRoutine"),
+	leaktest.VerifyTestMain(m,
 		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*peernet).Close"),
 		// A mocknet stream's delivery goroutine finishes its in-flight
 		// (latency-delayed) write after mocknet.Close returns.
 		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*stream).transport"),
-		goleak.IgnoreAnyFunction("go.opencensus.io/stats/view.(*worker).start"),
-		goleak.IgnoreAnyFunction("github.com/golang/glog.(*fileSink).flushDaemon"),
-		// The simulated chain of byzantine runs: geth's global sender cache
-		// and the closing chain database's drain loop.
-		goleak.IgnoreAnyFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"),
-		goleak.IgnoreAnyFunction("github.com/syndtr/goleveldb/leveldb.(*DB).mpoolDrain"),
 	)
 }
 
