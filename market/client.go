@@ -578,6 +578,32 @@ func (c *client) awardNext(ctx context.Context, lt *liveTask) error {
 	return step(&rec.State, StateBidding)
 }
 
+// resendAward sends a resumed task's persisted award to its provider
+// again. Accepted (or already running or done there): the task is running.
+// Refused: the task moves on as for any refused award. No answer: the
+// provider may still deliver, so the task keeps waiting for its deadline.
+func (c *client) resendAward(ctx context.Context, lt *liveTask) error {
+	m, rec := c.m, lt.rec
+	aw := new(wire.Award)
+	if err := proto.Unmarshal(rec.Award, aw); err != nil {
+		return c.reassign(ctx, lt, "stored award unreadable")
+	}
+	var reply wire.AwardReply
+	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	err := m.request(rctx, rec.Provider, p2p.ProtoAward, aw, &reply)
+	cancel()
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case err != nil || reply.Validate() != nil || !bytes.Equal(reply.TaskId, rec.ID[:]):
+		return nil
+	case reply.Accepted:
+		rec.State = StateRunning
+		return nil
+	}
+	return c.reassign(ctx, lt, "award refused on resume: "+reply.Reason)
+}
+
 // attachInputs puts small inputs inline so the winner need not fetch them.
 func (c *client) attachInputs(ctx context.Context, lt *liveTask, aw *wire.Award) {
 	if len(aw.Announce.Inputs) == 0 {
@@ -615,6 +641,18 @@ func (c *client) setProvider(lt *liveTask, p peer.ID) {
 func (c *client) waitResult(ctx context.Context, lt *liveTask) error {
 	m := c.m
 	rec := lt.rec
+	if rec.State == StateAwarded {
+		// Resumed after a restart: the award may have been lost with the
+		// crash (persisted, never sent). Awards are idempotent, so send it
+		// again rather than wait out the deadline of a task the provider
+		// never got.
+		if err := c.resendAward(ctx, lt); err != nil {
+			return err
+		}
+		if rec.State != StateAwarded && rec.State != StateRunning {
+			return nil // refused: back to bidding or the next standby
+		}
+	}
 	wait := rec.Deadline.Sub(m.cfg.Now())
 	timer := time.NewTimer(max(wait, 0))
 	defer timer.Stop()
