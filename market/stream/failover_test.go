@@ -2,6 +2,7 @@ package stream_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -68,9 +69,13 @@ func TestFailoverKill(t *testing.T) {
 			t.Fatalf("request %d: %v", r.Seq, err)
 		}
 		answered++
-		if answered == 300 || answered == 650 { // kill the provider serving now
+		// Kill the provider serving now: the first at 300 answers, the
+		// second at 650. The pipeline can be momentarily drained when an
+		// answer arrives, so each kill waits for the next answer that finds
+		// a provider in use with requests in flight.
+		if (len(killed) == 0 && answered >= 300) || (len(killed) == 1 && answered >= 650) {
 			for _, p := range ss.Stats().Providers {
-				if p.InUse && p.InFlight > 0 {
+				if p.InUse && p.InFlight > 0 && !slices.Contains(killed, p.Peer) {
 					byPeer[p.Peer].kill()
 					killed = append(killed, p.Peer)
 					break

@@ -216,10 +216,13 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 			}()
 			seen := make([]bool, sc.Requests+1)
 			var answered, failed, dups, wrong, wrongLiars int
-			killAt := map[int]bool{}
+			// Session 0 kills the provider serving it at evenly spaced
+			// answer counts. An answer can find the pipeline drained, so a
+			// due kill is retried on each later answer until it lands.
+			var killAt []int
 			if s == 0 {
 				for k := 1; k <= sc.Kills; k++ {
-					killAt[k*sc.Requests/(sc.Kills+1)] = true
+					killAt = append(killAt, k*sc.Requests/(sc.Kills+1))
 				}
 			}
 			for got := 0; got < sc.Requests; {
@@ -260,17 +263,20 @@ func (c *Cluster) RunStreams(ctx context.Context, sc StreamScenario) (StreamRepo
 				mu.Lock()
 				lat = append(lat, float64(r.Latency)/float64(time.Millisecond))
 				mu.Unlock()
-				if killAt[answered] {
+				if len(killAt) > 0 && answered >= killAt[0] {
 					for _, p := range ss.Stats().Providers {
-						if idx, ok := byPeer[p.Peer]; ok && p.InUse && p.InFlight > 0 {
-							mu.Lock()
-							if !killed[idx] {
-								killed[idx] = true
-								c.Kill(idx)
-							}
-							mu.Unlock()
-							break
+						idx, ok := byPeer[p.Peer]
+						if !ok || !p.InUse || p.InFlight == 0 {
+							continue
 						}
+						mu.Lock()
+						if !killed[idx] {
+							killed[idx] = true
+							c.Kill(idx)
+							killAt = killAt[1:]
+						}
+						mu.Unlock()
+						break
 					}
 				}
 			}
