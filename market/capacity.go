@@ -61,6 +61,9 @@ type CapacityNet interface {
 	JoinTopic(spec p2p.TopicSpec) (*p2p.Topic, error)
 	Handle(pid protocol.ID, maxMsg int, h p2p.Handler) error
 	Request(ctx context.Context, p peer.ID, pid protocol.ID, req, resp proto.Message) error
+	// Peers are the live connections: table syncs fall back to them
+	// while the topic shows no peer.
+	Peers() []peer.ID
 }
 
 // CapacityConfig configures Capacity.
@@ -331,6 +334,11 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 		minRepeat  = time.Second            // stays under p2p.CapacityRate
 		meshSettle = 1200 * time.Millisecond
 		maxDefer   = 4 * time.Second
+		// lonelySync: how often a node whose topic shows no peer while it
+		// has connections syncs its table from one of them (a peer that
+		// reconnects with the same ID can stay invisible to gossipsub for
+		// a while; the table must not stay empty meanwhile).
+		lonelySync = 2 * time.Second
 	)
 	advertise := c.cfg.Resources != nil
 	// Topic.Peers is a round trip through the pubsub event loop: with
@@ -348,10 +356,18 @@ func (c *Capacity) publishLoop(ctx context.Context) {
 		due       = advertise
 		period    = c.jitter()
 		lastPrune = c.cfg.Now()
+		lonely    time.Time // last sync while the topic showed no peer
 	)
 	for {
 		now := c.cfg.Now()
-		if n := len(c.topic.Peers()); n > peers {
+		n := len(c.topic.Peers())
+		if n == 0 && now.Sub(lonely) >= lonelySync {
+			lonely = now
+			if len(c.cfg.Net.Peers()) > 0 {
+				c.requestSync()
+			}
+		}
+		if n > peers {
 			if peers == 0 { // our earlier ads reached nobody
 				due = advertise
 				c.requestSync()

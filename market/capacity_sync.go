@@ -66,6 +66,9 @@ func (c *Capacity) syncLoop(ctx context.Context) {
 		if p == "" {
 			peers := c.topic.Peers()
 			if len(peers) == 0 {
+				peers = c.cfg.Net.Peers() // see lonelySync
+			}
+			if len(peers) == 0 {
 				continue
 			}
 			p = peers[rand.IntN(len(peers))]

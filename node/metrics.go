@@ -146,28 +146,29 @@ func (m *metrics) providerRunning() int {
 }
 
 var (
-	descInfo      = prometheus.NewDesc("ogpu_node_info", "Identity of this node (value 1).", []string{"peer_id", "address"}, nil)
-	descUptime    = prometheus.NewDesc("ogpu_uptime_seconds", "Seconds since the node started.", nil, nil)
-	descPeers     = prometheus.NewDesc("ogpu_peers", "Connected libp2p peers.", nil, nil)
-	descCapacity  = prometheus.NewDesc("ogpu_capacity_table_size", "Peers in the live capacity table.", nil, nil)
-	descCapGPUs   = prometheus.NewDesc("ogpu_capacity_gpus", "GPUs advertised in the live capacity table.", nil, nil)
-	descGPUUtil   = prometheus.NewDesc("ogpu_gpu_utilization_ratio", "Local GPU utilization (0..1) from the inventory.", []string{"gpu", "uuid"}, nil)
-	descGPUFree   = prometheus.NewDesc("ogpu_gpu_memory_free_bytes", "Local GPU free memory from the inventory.", []string{"gpu", "uuid"}, nil)
-	descProvRun   = prometheus.NewDesc("ogpu_provider_tasks_running", "Provider: tasks awarded to this node and running now.", nil, nil)
-	descTasks     = prometheus.NewDesc("ogpu_tasks", "Client: tasks of this node's jobs by state.", []string{"state"}, nil)
-	descJobs      = prometheus.NewDesc("ogpu_jobs", "Client: this node's jobs by state.", []string{"state"}, nil)
-	descSpent     = prometheus.NewDesc("ogpu_spent_wei", "Client: awarded prices of accepted tasks, in wei.", nil, nil)
-	descChain     = prometheus.NewDesc("ogpu_chain_configured", "1 when a settlement chain is configured.", nil, nil)
-	descEarned    = prometheus.NewDesc("ogpu_earnings_wei", "Provider/verifier: what vouchers pay this node, in wei.", nil, nil)
-	descStake     = prometheus.NewDesc("ogpu_stake_wei", "Stake on the settlement contract, in wei.", nil, nil)
-	descDeposit   = prometheus.NewDesc("ogpu_deposit_wei", "Client deposit on the settlement contract, in wei.", nil, nil)
-	descQueue     = prometheus.NewDesc("ogpu_settlement_queue", "Settlement queue length by kind.", []string{"kind"}, nil)
-	descInFlight  = prometheus.NewDesc("ogpu_settlement_in_flight", "1 while a settlement transaction is in flight.", nil, nil)
-	descBatches   = prometheus.NewDesc("ogpu_settlement_batches_total", "Settlement batches mined by this process.", nil, nil)
-	descGas       = prometheus.NewDesc("ogpu_settlement_gas_used_total", "Gas used by this process's settlement transactions.", nil, nil)
-	descStreamBad = prometheus.NewDesc("ogpu_stream_frauds_total", "Client: wrong stream answers caught by sampled re-checks, by outcome: caught (all), committee (checked by a verification committee), evidence (proven: slash evidence queued), failed, dropped.", []string{"outcome"}, nil)
-	descGCBlocks  = prometheus.NewDesc("ogpu_content_gc_blocks_total", "Blocks deleted by content GC since the node started (content.gc_interval).", nil, nil)
-	allTaskStates = []market.TaskState{
+	descInfo          = prometheus.NewDesc("ogpu_node_info", "Identity of this node (value 1).", []string{"peer_id", "address"}, nil)
+	descUptime        = prometheus.NewDesc("ogpu_uptime_seconds", "Seconds since the node started.", nil, nil)
+	descPeers         = prometheus.NewDesc("ogpu_peers", "Connected libp2p peers.", nil, nil)
+	descCapacity      = prometheus.NewDesc("ogpu_capacity_table_size", "Peers in the live capacity table.", nil, nil)
+	descCapGPUs       = prometheus.NewDesc("ogpu_capacity_gpus", "GPUs advertised in the live capacity table.", nil, nil)
+	descGPUUtil       = prometheus.NewDesc("ogpu_gpu_utilization_ratio", "Local GPU utilization (0..1) from the inventory.", []string{"gpu", "uuid"}, nil)
+	descGPUFree       = prometheus.NewDesc("ogpu_gpu_memory_free_bytes", "Local GPU free memory from the inventory.", []string{"gpu", "uuid"}, nil)
+	descProvRun       = prometheus.NewDesc("ogpu_provider_tasks_running", "Provider: tasks awarded to this node and running now.", nil, nil)
+	descTasks         = prometheus.NewDesc("ogpu_tasks", "Client: tasks of this node's jobs by state.", []string{"state"}, nil)
+	descJobs          = prometheus.NewDesc("ogpu_jobs", "Client: this node's jobs by state.", []string{"state"}, nil)
+	descSpent         = prometheus.NewDesc("ogpu_spent_wei", "Client: awarded prices of accepted tasks, in wei.", nil, nil)
+	descChain         = prometheus.NewDesc("ogpu_chain_configured", "1 when a settlement chain is configured.", nil, nil)
+	descEarned        = prometheus.NewDesc("ogpu_earnings_wei", "Provider/verifier: what vouchers pay this node, in wei.", nil, nil)
+	descStake         = prometheus.NewDesc("ogpu_stake_wei", "Stake on the settlement contract, in wei.", nil, nil)
+	descDeposit       = prometheus.NewDesc("ogpu_deposit_wei", "Client deposit on the settlement contract, in wei.", nil, nil)
+	descQueue         = prometheus.NewDesc("ogpu_settlement_queue", "Settlement queue length by kind.", []string{"kind"}, nil)
+	descInFlight      = prometheus.NewDesc("ogpu_settlement_in_flight", "1 while a settlement transaction is in flight.", nil, nil)
+	descBatches       = prometheus.NewDesc("ogpu_settlement_batches_total", "Settlement batches mined by this process.", nil, nil)
+	descGas           = prometheus.NewDesc("ogpu_settlement_gas_used_total", "Gas used by this process's settlement transactions.", nil, nil)
+	descStreamBad     = prometheus.NewDesc("ogpu_stream_frauds_total", "Client: wrong stream answers caught by sampled re-checks, by outcome: caught (all), committee (checked by a verification committee), evidence (proven: slash evidence queued), failed (no decision after every retry), dropped.", []string{"outcome"}, nil)
+	descStreamPending = prometheus.NewDesc("ogpu_stream_frauds_pending", "Client: wrong stream answers waiting (persisted) for a verification committee, including those waiting to retry.", nil, nil)
+	descGCBlocks      = prometheus.NewDesc("ogpu_content_gc_blocks_total", "Blocks deleted by content GC since the node started (content.gc_interval).", nil, nil)
+	allTaskStates     = []market.TaskState{
 		market.StateAnnounced, market.StateBidding, market.StateAwarded, market.StateRunning,
 		market.StateDelivered, market.StateVerifying, market.StateAccepted, market.StateRejected,
 		market.StatePaid, market.StateSettled, market.StateFailed,
@@ -180,7 +181,7 @@ type collector struct{ m *metrics }
 func (c collector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descInfo, descUptime, descPeers, descCapacity, descCapGPUs, descGPUUtil, descGPUFree,
 		descProvRun, descTasks, descJobs, descSpent, descChain, descEarned, descStake, descDeposit, descQueue, descInFlight,
-		descBatches, descGas, descStreamBad, descGCBlocks} {
+		descBatches, descGas, descStreamBad, descStreamPending, descGCBlocks} {
 		ch <- d
 	}
 }
@@ -215,6 +216,7 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 	}{{"caught", fr.Caught}, {"committee", fr.Committee}, {"evidence", fr.Evidence}, {"failed", fr.Failed}, {"dropped", fr.Dropped}} {
 		ch <- prometheus.MustNewConstMetric(descStreamBad, prometheus.CounterValue, float64(o.v), o.outcome)
 	}
+	gauge(descStreamPending, float64(fr.Pending))
 	if cs := n.content; cs != nil { // set in Start before the API serves, like n.market
 		counter(descGCBlocks, float64(cs.GCFreed()))
 	}

@@ -3,7 +3,6 @@ package node
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"math/big"
 	"slices"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/market"
 	"github.com/ogpu/ogpu/market/settle"
-	"github.com/ogpu/ogpu/market/stream"
 	"github.com/ogpu/ogpu/p2p/content"
 	"github.com/ogpu/ogpu/verify"
 )
@@ -270,129 +268,4 @@ func (a verifierAdapter) Verify(ctx context.Context, r market.Verification) (mar
 		out.Members = append(out.Members, market.Payee{Peer: m.Peer, Addr: m.Addr})
 	}
 	return out, nil
-}
-
-// StreamFraudStats counts the wrong answers this node's stream sessions
-// caught on sampled re-checks and what verification committees made of
-// them (GET /metrics; ogpu sim).
-type StreamFraudStats struct {
-	// Caught: answers a session's own re-check found wrong (the session
-	// dropped the provider and the reputation table recorded a lie).
-	Caught int64 `json:"caught"`
-	// Committee: caught answers a committee checked (with a chain).
-	Committee int64 `json:"committee"`
-	// Evidence: answers a committee proved wrong; slash evidence queued in
-	// the settler.
-	Evidence int64 `json:"evidence"`
-	// Failed: checks that could not run or reached no decision (no
-	// committee, sample too large to send, timeout); Dropped: caught
-	// while the queue was full.
-	Failed  int64 `json:"failed"`
-	Dropped int64 `json:"dropped"`
-}
-
-// StreamFrauds returns the counts of wrong stream answers caught and
-// proven.
-func (n *Node) StreamFrauds() StreamFraudStats { return n.money.frauds.stats() }
-
-// Stream frauds: queue bound and the time one committee check may take.
-const (
-	fraudQueue   = 64
-	fraudTimeout = time.Minute
-)
-
-// streamFrauds hands the wrong answers that stream sessions catch to a
-// verification committee (verify.CheckStream) off the session's path: a
-// bounded queue and one worker owned by the node, stopped on Close before
-// the verifier and the settler. Its zero value counts catches only (no
-// chain: nothing to slash).
-type streamFrauds struct {
-	v   *verify.Verifier
-	log *slog.Logger
-	ch  chan stream.Fraud
-
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-
-	caught, committee, evidence, failed, dropped atomic.Int64
-}
-
-// start starts the worker that asks v's committees. Called once, before
-// sessions can catch anything.
-func (f *streamFrauds) start(v *verify.Verifier, log *slog.Logger) {
-	ctx, cancel := context.WithCancel(context.Background())
-	f.v, f.log, f.ch, f.cancel = v, log, make(chan stream.Fraud, fraudQueue), cancel
-	f.wg.Add(1)
-	go func() {
-		defer f.wg.Done()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case fr := <-f.ch:
-				f.check(ctx, fr)
-			}
-		}
-	}()
-}
-
-// close stops the worker; frauds still queued are dropped (logged).
-func (f *streamFrauds) close() error {
-	if f.cancel == nil {
-		return nil
-	}
-	f.cancel()
-	f.wg.Wait()
-	if n := len(f.ch); n > 0 {
-		f.dropped.Add(int64(n))
-		f.log.Warn("stream: closing with wrong answers not sent to a committee", "count", n)
-	}
-	return nil
-}
-
-// submit is the sessions' OnFraud: it counts the catch and queues the
-// fraud for a committee without blocking.
-func (f *streamFrauds) submit(fr stream.Fraud) {
-	f.caught.Add(1)
-	if f.ch == nil {
-		return
-	}
-	select {
-	case f.ch <- fr:
-	default:
-		f.dropped.Add(1)
-		f.log.Warn("stream: committee queue full; wrong answer not sent", "provider", fr.Provider, "seq", fr.Seq)
-	}
-}
-
-// check asks the committee about one fraud and logs the outcome.
-func (f *streamFrauds) check(ctx context.Context, fr stream.Fraud) {
-	ctx, cancel := context.WithTimeout(ctx, fraudTimeout)
-	defer cancel()
-	log := f.log.With("provider", fr.Provider, "service", fr.Service.ID(), "seq", fr.Seq)
-	vd, err := f.v.CheckStream(ctx, verify.StreamSample{
-		Workload: fr.Service.Workload, Model: fr.Service.Model, Session: fr.Session, Seq: fr.Seq,
-		Input: fr.Input, Output: fr.Output, Provider: fr.Provider, Commitment: fr.Commitment, Sig: fr.Sig,
-	})
-	if err != nil {
-		f.failed.Add(1)
-		log.Warn("stream: committee check of a wrong answer failed", "err", err)
-		return
-	}
-	f.committee.Add(1)
-	switch {
-	case vd.Evidence != nil:
-		f.evidence.Add(1)
-		log.Warn("stream: committee proved a wrong answer; slash evidence queued", "attestations", len(vd.Evidence.Attestations))
-	case vd.Accepted:
-		log.Warn("stream: committee found an answer right that this node's re-check found wrong", "members", len(vd.Agreeing()))
-	default:
-		f.failed.Add(1)
-		log.Warn("stream: committee rejected a wrong answer without slashable evidence", "reason", vd.Reason)
-	}
-}
-
-func (f *streamFrauds) stats() StreamFraudStats {
-	return StreamFraudStats{Caught: f.caught.Load(), Committee: f.committee.Load(), Evidence: f.evidence.Load(),
-		Failed: f.failed.Load(), Dropped: f.dropped.Load()}
 }

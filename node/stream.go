@@ -12,8 +12,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/ipfs/go-cid"
-
 	"github.com/ogpu/ogpu/exec"
 	"github.com/ogpu/ogpu/market/stream"
 	"github.com/ogpu/ogpu/p2p/typed"
@@ -83,7 +81,11 @@ func (n *Node) startStreams(ctx context.Context) error {
 	mo := n.money
 	cfg.Reputation = mo.rep.Score
 	if mo.verifier != nil {
-		mo.frauds.start(mo.verifier, n.log) // stopped after the streams (closers run backwards)
+		// Pending frauds persist in the node's database; the worker is
+		// stopped after the streams (closers run backwards).
+		if err := mo.frauds.start(mo.verifier, func() bool { return len(n.verifiers()) > 0 }, n.db, n.opts.now, n.log); err != nil {
+			return err
+		}
 		n.closers = append(n.closers, mo.frauds.close)
 	}
 	cfg.OnFraud = func(f stream.Fraud) {
@@ -125,6 +127,7 @@ func (n *Node) startStreams(ctx context.Context) error {
 	if n.api != nil {
 		n.api.handle("GET /v1/services", n.api.listServices)
 		n.api.handle("POST /v1/services", n.api.serveService)
+		n.api.handle("DELETE /v1/services/{id}", n.api.stopService)
 		n.api.handle("POST /v1/stream", n.api.runStream)
 	}
 	return nil
@@ -218,52 +221,6 @@ func (a *api) listServices(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.Services())
-}
-
-func (a *api) serveService(w http.ResponseWriter, r *http.Request) {
-	var req ServeRequest
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		writeErr(w, http.StatusBadRequest, fmt.Errorf("bad serve request: %w", err))
-		return
-	}
-	model, err := cid.Decode(req.Model)
-	if err != nil {
-		writeErr(w, http.StatusBadRequest, fmt.Errorf("model cid %q: %w", req.Model, err))
-		return
-	}
-	price, ok := new(big.Int).SetString(req.Price, 10)
-	if !ok || price.Sign() < 0 {
-		writeErr(w, http.StatusBadRequest, fmt.Errorf("price %q is not an amount of wei", req.Price))
-		return
-	}
-	spec := stream.ServiceSpec{Workload: req.Workload, Model: model, Price: price, Slots: req.Slots, Window: req.Window}
-	if req.CreditLimit != "" {
-		if spec.CreditLimit, ok = new(big.Int).SetString(req.CreditLimit, 10); !ok {
-			writeErr(w, http.StatusBadRequest, fmt.Errorf("credit_limit %q is not an amount of wei", req.CreditLimit))
-			return
-		}
-	}
-	if pol, auto, err := req.autoPolicy(); err != nil {
-		writeErr(w, http.StatusBadRequest, err)
-		return
-	} else if auto {
-		a.serveStandby(w, r, spec, pol)
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
-	defer cancel()
-	sv, err := a.n.Serve(ctx, spec)
-	if err != nil {
-		code := http.StatusInternalServerError
-		if errors.Is(err, stream.ErrBadService) || errors.Is(err, stream.ErrAlreadyServing) || errors.Is(err, stream.ErrNotProvider) {
-			code = http.StatusBadRequest
-		}
-		writeErr(w, code, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, sv.Info())
 }
 
 func (a *api) runStream(w http.ResponseWriter, r *http.Request) {

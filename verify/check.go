@@ -153,7 +153,7 @@ func (v *Verifier) Check(ctx context.Context, req Request) (Verdict, error) {
 	switch {
 	case verdict.Accepted:
 		v.cfg.Reputation.Success(req.Provider, req.Latency)
-	case verdict.Reason == reasonWrong:
+	case verdict.Reason == ReasonWrong:
 		v.cfg.Reputation.Lie(req.Provider)
 	}
 	return verdict, nil
@@ -172,7 +172,7 @@ func (v *Verifier) round(ctx context.Context, req *wire.VerifyRequest, draw Draw
 			v.cfg.Reputation.Attested(x.Peer, x.Valid == verdict.Accepted)
 		}
 	}
-	if verdict.Accepted || verdict.Reason != reasonWrong {
+	if verdict.Accepted || verdict.Reason != ReasonWrong {
 		return verdict
 	}
 	var invalid []typed.SignedAttestation
@@ -195,10 +195,11 @@ func (v *Verifier) round(ctx context.Context, req *wire.VerifyRequest, draw Draw
 	return verdict
 }
 
-// Reasons of a rejection.
+// Reasons of a rejection (Verdict.Reason): ReasonWrong is a decision (a
+// quorum found the result wrong), ReasonInconclusive is none.
 const (
-	reasonWrong        = "committee found the result wrong"
-	reasonInconclusive = "committee inconclusive (too few answers or a tie)"
+	ReasonWrong        = "committee found the result wrong"
+	ReasonInconclusive = "committee inconclusive (too few answers or a tie)"
 )
 
 // ask sends the request to every member at once and collects answers
@@ -290,9 +291,9 @@ func decide(votes []Vote, quorum int) Verdict {
 	case valid > invalid && valid >= needValid(len(votes), quorum):
 		v.Accepted = true
 	case invalid > valid:
-		v.Reason = reasonWrong
+		v.Reason = ReasonWrong
 	default:
-		v.Reason = reasonInconclusive
+		v.Reason = ReasonInconclusive
 	}
 	return v
 }

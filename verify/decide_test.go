@@ -30,13 +30,13 @@ func TestDecide(t *testing.T) {
 	}{
 		{"vvv", 2, true, ""},
 		{"vv.", 2, true, ""},
-		{"v..", 2, false, reasonInconclusive}, // too few valid
+		{"v..", 2, false, ReasonInconclusive}, // too few valid
 		{"v", 3, true, ""},                    // committee smaller than the quorum: all of it
-		{"xxv", 2, false, reasonWrong},
-		{"xx.vv", 3, false, reasonInconclusive}, // tie
+		{"xxv", 2, false, ReasonWrong},
+		{"xx.vv", 3, false, ReasonInconclusive}, // tie
 		{"vvvvxxx", 3, true, ""},                // always-approve minority cannot flip
-		{"vvxxx..", 3, false, reasonWrong},
-		{"...", 2, false, reasonInconclusive},
+		{"vvxxx..", 3, false, ReasonWrong},
+		{"...", 2, false, ReasonInconclusive},
 	}
 	for _, tc := range tests {
 		v := decide(votes(tc.votes), tc.quorum)

@@ -55,26 +55,49 @@ func (ss *Session) sample(c *conn, req *request, r interface {
 	return &Sample{Service: ss.svc, Session: ss.id, Seq: req.seq, Input: req.input, Output: r.GetOutput(), Provider: c.pid, Commitment: cm, Sig: r.GetCommitmentSig()}
 }
 
-// checker re-checks sampled answers, one at a time.
+// closeChecks bounds how long a closing session spends on the sampled
+// answers it has not checked yet.
+const closeChecks = 5 * time.Second
+
+// checker re-checks sampled answers, one at a time. When the session
+// closes, the samples already taken are still checked (within
+// closeChecks, Close waits), so a lie sampled near the end of a session
+// is caught and reported like any other.
 func (ss *Session) checker() {
 	for {
 		select {
 		case <-ss.ctx.Done():
+			ctx, cancel := context.WithTimeout(context.Background(), closeChecks)
+			defer cancel()
+			for ctx.Err() == nil {
+				select {
+				case sm := <-ss.checks:
+					ss.check(ctx, sm, true)
+				default:
+					return
+				}
+			}
 			return
 		case sm := <-ss.checks:
-			ss.check(sm)
+			ss.check(ss.ctx, sm, false)
 		}
 	}
 }
 
-func (ss *Session) check(sm Sample) {
-	ctx, cancel := context.WithTimeout(ss.ctx, checkTimeout)
+// check re-checks one sample; closing says the session is closed (its
+// connections are gone: nothing to ban, only the fraud to report).
+func (ss *Session) check(parent context.Context, sm Sample, closing bool) {
+	ctx, cancel := context.WithTimeout(parent, checkTimeout)
 	defer cancel()
+	ban := ss.banProvider
+	if closing {
+		ban = func(id peer.ID, _ error) { ss.markBanned(id) }
+	}
 	// The commitment must be the provider's own: an unsigned lie is a
 	// protocol violation (the provider is dropped) but cannot be slashed.
 	if err := sm.Commitment.Verify(ss.s.cfg.Domain, sm.Sig); err != nil {
 		ss.count(func(st *Stats) { st.Checked++ })
-		ss.banProvider(sm.Provider, fmt.Errorf("%w: bad commitment signature: %w", ErrProtocol, err))
+		ban(sm.Provider, fmt.Errorf("%w: bad commitment signature: %w", ErrProtocol, err))
 		return
 	}
 	model, err := ss.modelBlob(ctx)
@@ -94,7 +117,7 @@ func (ss *Session) check(sm Sample) {
 	f := Fraud{Sample: sm, Detail: err.Error()}
 	ss.count(func(st *Stats) { st.Caught++ })
 	ss.log.Warn("caught a wrong output", "provider", sm.Provider, "seq", sm.Seq, "detail", f.Detail)
-	ss.banProvider(sm.Provider, fmt.Errorf("%w: %s", ErrMismatch, f.Detail))
+	ban(sm.Provider, fmt.Errorf("%w: %s", ErrMismatch, f.Detail))
 	if ss.s.cfg.OnFraud != nil {
 		ss.s.cfg.OnFraud(f)
 	}
@@ -102,15 +125,20 @@ func (ss *Session) check(sm Sample) {
 
 // banProvider drops a provider from the session for good.
 func (ss *Session) banProvider(id peer.ID, why error) {
-	ss.mu.Lock()
-	if p := ss.provs[id]; p != nil {
-		p.banned = true
-	}
-	c := ss.conns[id]
-	ss.mu.Unlock()
+	c := ss.markBanned(id)
 	if c != nil {
 		ss.fail(c, why, true)
 	}
+}
+
+// markBanned marks a provider banned and returns its connection, if any.
+func (ss *Session) markBanned(id peer.ID) *conn {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if p := ss.provs[id]; p != nil {
+		p.banned = true
+	}
+	return ss.conns[id]
 }
 
 func (ss *Session) modelBlob(ctx context.Context) ([]byte, error) {

@@ -3,8 +3,12 @@ package sim
 import (
 	"context"
 	"math/big"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ogpu/ogpu/node"
+	"github.com/ogpu/ogpu/verify"
 )
 
 // TestStreamAndBatchShareLedger: batch tasks and a streaming session (with
@@ -76,6 +80,99 @@ func TestStreamLiarSlashed(t *testing.T) {
 	}
 	if st.Wrong != st.WrongFromLiars {
 		t.Fatalf("%d wrong outputs, only %d from the liar", st.Wrong, st.WrongFromLiars)
+	}
+	if !cr.Money.Balanced {
+		t.Fatalf("money not balanced: %+v", cr.Money)
+	}
+}
+
+// TestStreamFraudSurvivesRestart: a lie the client caught while no
+// committee could decide (its committee rounds time out) is persisted, not
+// dropped; the client crashes and restarts with working verification, the
+// restored fraud goes to a committee at once, and the liar is slashed.
+func TestStreamFraudSurvivesRestart(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	sc := Scenario{Nodes: 6, Tasks: 0, Seed: 13, Adversary: &Adversary{},
+		Stream: StreamScenario{Sessions: 1, Requests: 200, Liars: 1, SampleRate: 0.2}}
+	sc.defaults()
+	adv := sc.adversary()
+	mr, opts, err := newMoneyRun(ctx, &sc, adv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mr.chain.Close()
+	var blind atomic.Bool // node 0's committee rounds time out
+	blind.Store(true)
+	dir := t.TempDir()
+	cfg := Config{Nodes: sc.Nodes, Seed: sc.Seed, Degree: sc.Nodes - 1,
+		NodeConfig: func(i int) node.Config {
+			nc := node.Simulation()
+			if i == 0 {
+				nc.InMemory, nc.DataDir = false, dir
+			}
+			return nc
+		},
+		Options: func(i int) []node.Option {
+			o := opts(i)
+			if i == 0 && blind.Load() {
+				o = append(o, node.WithVerifyConfig(verify.Config{Timeout: time.Nanosecond}))
+			}
+			return o
+		},
+	}
+	c, err := launch(ctx, cfg, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sr, err := c.RunStreams(ctx, sc.Stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sr.Answered != 200 || sr.Lost != 0 || sr.Duplicates != 0 {
+		t.Fatalf("session: %+v", sr)
+	}
+	var fr node.StreamFraudStats
+	if err := WaitFor(ctx, func() bool {
+		fr = c.Nodes[0].StreamFrauds()
+		return fr.Caught > 0 && fr.Pending > 0 && fr.Pending == fr.Backoff
+	}); err != nil {
+		t.Fatalf("no caught lie waiting to retry: %+v (%v); session %+v, lies told %d", c.Nodes[0].StreamFrauds(), err, sr, mr.f.streamLies.Load())
+	}
+	if fr.Evidence != 0 || fr.Dropped != 0 {
+		t.Fatalf("before the restart: %+v", fr)
+	}
+	t.Logf("before the crash: %+v", fr)
+
+	if err := c.Kill(0); err != nil {
+		t.Fatal(err)
+	}
+	blind.Store(false)
+	if err := c.Restart(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := WaitFor(ctx, func() bool {
+		fr = c.Nodes[0].StreamFrauds()
+		return fr.Pending == 0
+	}); err != nil {
+		n0 := c.Nodes[0]
+		t.Fatalf("restored frauds never checked: %+v (%v); node 0 holds %d capacity ads, %d connections, %d tasks-topic peers",
+			n0.StreamFrauds(), err, len(n0.Capacity()), len(n0.Network().Peers()), n0.Market().TopicPeers())
+	}
+	t.Logf("after the restart: %+v", fr)
+	if fr.Evidence == 0 {
+		t.Fatalf("no restored lie was proven: %+v", fr)
+	}
+	if err := mr.settle(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	cr, err := mr.report(ctx, c, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cr.streamSlashed != 1 || cr.streamHonestSlashed != 0 || cr.HonestSlashed != 0 {
+		t.Fatalf("slashed: %d of 1 stream liar, %d honest stream providers, %d honest in all", cr.streamSlashed, cr.streamHonestSlashed, cr.HonestSlashed)
 	}
 	if !cr.Money.Balanced {
 		t.Fatalf("money not balanced: %+v", cr.Money)
