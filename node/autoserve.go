@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"net/http"
 	"time"
 
 	"github.com/ogpu/ogpu/market/stream"
@@ -42,28 +41,4 @@ func (req *ServeRequest) autoPolicy() (pol stream.DemandPolicy, ok bool, err err
 		Hold: time.Duration(req.HoldS * float64(time.Second)),
 	}
 	return pol, true, nil
-}
-
-// serveStandby answers a POST /v1/services with "auto": the service's
-// entry of GET /v1/services, state "standby".
-func (a *api) serveStandby(w http.ResponseWriter, r *http.Request, spec stream.ServiceSpec, pol stream.DemandPolicy) {
-	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
-	defer cancel()
-	sb, err := a.n.Standby(ctx, spec, pol)
-	if err != nil {
-		code := http.StatusInternalServerError
-		if errors.Is(err, stream.ErrBadService) || errors.Is(err, stream.ErrBadPolicy) ||
-			errors.Is(err, stream.ErrAlreadyServing) || errors.Is(err, stream.ErrNotProvider) {
-			code = http.StatusBadRequest
-		}
-		writeErr(w, code, err)
-		return
-	}
-	for _, in := range a.n.Streams().Services() {
-		if in.Service == sb.Service().ID() {
-			writeJSON(w, http.StatusOK, in)
-			return
-		}
-	}
-	writeErr(w, http.StatusInternalServerError, errors.New("standby registered but not listed (stopped meanwhile?)"))
 }

@@ -81,6 +81,7 @@ type Node struct {
 	api      *api
 	inv      Inventory
 	money    *money          // chain, settler, verifier, reputation; see pay.go
+	restore  serviceRestore  // remembered services; see services.go
 	streams  *stream.Streams // streaming services and sessions; see stream.go
 
 	mu      sync.Mutex
@@ -255,6 +256,11 @@ func (n *Node) Start(ctx context.Context) (err error) {
 			return err
 		}
 		n.closers = append(n.closers, func() error { return n.api.close(n.dataDir()) })
+	}
+	// Remembered services start in the background; their calls wait for
+	// n.mu, so they see the node running.
+	if err = n.restoreServices(); err != nil {
+		return err
 	}
 	n.state = stateRunning
 	n.log.Info("node started", "peer", n.key.PeerID(), "address", n.key.Address(), "roles", n.cfg.Roles,

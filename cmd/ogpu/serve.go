@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"strings"
 
@@ -32,13 +34,38 @@ func cmdServe(ctx context.Context, stdout, stderr io.Writer, args []string) erro
 	leaveLoad := fs.Float64("leave-load", 0, "with --auto: leave when the mean load is at most this (default 0.25)")
 	minProv := fs.Int("min-providers", 0, "with --auto: other providers that must remain to leave; join when fewer serve (default 1, -1: no floor)")
 	hold := fs.Duration("hold", 0, "with --auto: how long demand must last before joining or leaving (default 30s)")
+	stop := fs.String("stop", "", "stop serving SERVICE (\"<workload>:<model CID>\", served or on standby) and forget it")
 	asJSON := fs.Bool("json", false, "print JSON")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: ogpu serve --workload mlp --model CID|FILE --price WEI [--slots N] [--auto [--join-load L] [--leave-load L] [--min-providers N] [--hold D]] [--json]\n\n")
+		fmt.Fprintf(stderr, "Usage: ogpu serve --workload mlp --model CID|FILE --price WEI [--slots N] [--auto [--join-load L] [--leave-load L] [--min-providers N] [--hold D]] [--json]\n"+
+			"       ogpu serve --stop SERVICE\n\n"+
+			"The daemon remembers what it serves and serves it again after a restart, until --stop.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *stop != "" {
+		if *model != "" || *price != "" || *auto {
+			return exitUsage{errors.New("--stop takes no other service flags")}
+		}
+		c, err := dialAPI(&nf)
+		if err != nil {
+			return err
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodDelete, c.base+"/v1/services/"+url.PathEscape(*stop), nil)
+		if err != nil {
+			return err
+		}
+		var out map[string]string
+		if err := c.do(req, &out); err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(stdout, out)
+		}
+		fmt.Fprintf(stdout, "stopped serving %s\n", *stop)
+		return nil
 	}
 	if *model == "" || *price == "" {
 		fs.Usage()

@@ -73,4 +73,13 @@ func TestServeAndStream(t *testing.T) {
 	if !strings.Contains(out, "standing by for "+info.Service) || !strings.Contains(out, "≤ 0.10") || !strings.Contains(out, "for 60s") {
 		t.Fatalf("serve --auto printed %q", out)
 	}
+
+	// --stop ends the standby and forgets it; a second --stop says so.
+	out, err = ogpu(t, "serve", "--datadir", client.datadir, "--stop", info.Service)
+	if err != nil || !strings.Contains(out, "stopped serving "+info.Service) {
+		t.Fatalf("serve --stop: %q (%v)", out, err)
+	}
+	if out, err := ogpu(t, "serve", "--datadir", client.datadir, "--stop", info.Service); err == nil || !strings.Contains(out+err.Error(), "not served here") {
+		t.Fatalf("second serve --stop: %q (%v), want an error saying it is not served", out, err)
+	}
 }

@@ -16,6 +16,9 @@ var (
 	ErrBadPolicy = errors.New("stream: bad demand policy")
 	// ErrNotProvider is returned by Serve on a node without a runner.
 	ErrNotProvider = errors.New("stream: this node does not serve (no runner; start it with the provider role)")
+	// ErrNotServing is returned by Stop for a service this node neither
+	// serves nor holds on standby.
+	ErrNotServing = errors.New("stream: service not served here")
 	// ErrAlreadyServing is returned by Serve for a service already served.
 	ErrAlreadyServing = errors.New("stream: service already served")
 	// ErrNoProviders is returned when no provider serves the service

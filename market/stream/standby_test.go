@@ -478,3 +478,41 @@ func TestStandbyDemand(t *testing.T) {
 		t.Fatalf("cheap standby %+v", in)
 	}
 }
+
+// TestStopByID: Streams.Stop ends a served service and a standby by ID,
+// and says clearly when there is nothing to stop.
+func TestStopByID(t *testing.T) {
+	c := newCluster(t, clusterOpts{n: 2})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	st := c.members[1].st
+	spec := stream.ServiceSpec{Workload: "mlp", Model: c.model, Price: big1(), Slots: 1}
+	id := spec.Service().ID()
+	if err := st.Stop(id); !errors.Is(err, stream.ErrNotServing) {
+		t.Fatalf("stop before serving: %v, want ErrNotServing", err)
+	}
+	if err := st.Stop("mlp-no-cid"); !errors.Is(err, stream.ErrBadService) {
+		t.Fatalf("stop a malformed ID: %v, want ErrBadService", err)
+	}
+	if _, err := st.Serve(ctx, spec); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Stop(id); err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Services(); len(got) != 0 {
+		t.Fatalf("after stopping the served service: %+v", got)
+	}
+	if _, err := st.Standby(ctx, spec, stream.DemandPolicy{MinProviders: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Stop(id); err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Services(); len(got) != 0 {
+		t.Fatalf("after stopping the standby: %+v", got)
+	}
+	if _, err := st.Serve(ctx, spec); err != nil { // free again
+		t.Fatalf("serve after stop: %v", err)
+	}
+}

@@ -266,6 +266,28 @@ func (s *Streams) redeem(v typed.SignedVoucher) error {
 	return nil
 }
 
+// Stop stops serving the service id ("<workload>:<model CID>"), whether
+// served (Serve) or on standby (Standby, which leaves the service too if
+// it joined it): sessions are told, their clients fail over. It returns
+// ErrNotServing when this node does neither.
+func (s *Streams) Stop(id string) error {
+	svc, err := ParseService(id)
+	if err != nil {
+		return err
+	}
+	key := string(svc.CID().Bytes())
+	s.mu.Lock()
+	sb, sv := s.standby[key], s.serving[key]
+	s.mu.Unlock()
+	switch {
+	case sb != nil:
+		return sb.Stop()
+	case sv != nil:
+		return sv.Stop()
+	}
+	return fmt.Errorf("%w: %s", ErrNotServing, svc)
+}
+
 // Served lists the services this node serves.
 func (s *Streams) Served() []ServingInfo {
 	s.mu.Lock()
