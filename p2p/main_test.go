@@ -15,7 +15,7 @@ import (
 	"github.com/ogpu/ogpu/p2p/wire"
 )
 
-func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m, leaktest.Mocknet()...) }
 
 func testLogger() *slog.Logger {
 	if os.Getenv("OGPU_TEST_LOG") != "" {

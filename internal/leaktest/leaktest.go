@@ -34,3 +34,17 @@ var ignored = []goleak.Option{
 func VerifyTestMain(m *testing.M, extra ...goleak.Option) {
 	goleak.VerifyTestMain(m, append(append([]goleak.Option(nil), ignored...), extra...)...)
 }
+
+// Mocknet ignores what a closed mocknet leaves blocked. mocknet never
+// resets the streams of a closed network: a stream's delivery goroutine can
+// stay in its (latency-delayed) write, and gossipsub's per-peer writer and
+// dead-peer reader on it stay blocked (on real transports the stream errors
+// and both exit). For packages whose tests run on mocknet.
+func Mocknet() []goleak.Option {
+	return []goleak.Option{
+		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*peernet).Close"),
+		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*stream).transport"),
+		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p-pubsub.(*PubSub).handleSendingMessages"),
+		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p-pubsub.(*PubSub).handlePeerDead"),
+	}
+}

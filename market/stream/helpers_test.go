@@ -24,7 +24,7 @@ import (
 	"github.com/ogpu/ogpu/p2p/identity"
 )
 
-func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m, leaktest.Mocknet()...) }
 
 func logger() *slog.Logger {
 	if os.Getenv("OGPU_TEST_LOG") != "" {

@@ -5,23 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"go.uber.org/goleak"
-
 	"github.com/ogpu/ogpu/internal/leaktest"
 )
 
-func TestMain(m *testing.M) {
-	leaktest.VerifyTestMain(m,
-		goleak.IgnoreTopFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*peernet).Close"),
-		// mocknet never resets the streams of a closed network: a stream's
-		// delivery goroutine can stay in its (latency-delayed) write, and
-		// gossipsub's per-peer writer and dead-peer reader on it stay blocked
-		// (on real transports the stream errors and both exit).
-		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p/p2p/net/mock.(*stream).transport"),
-		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p-pubsub.(*PubSub).handleSendingMessages"),
-		goleak.IgnoreAnyFunction("github.com/libp2p/go-libp2p-pubsub.(*PubSub).handlePeerDead"),
-	)
-}
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m, leaktest.Mocknet()...) }
 
 // TestCapacityTable20 is the foundation's must-show: 20 nodes on mocknet,
 // every node's capacity table holds all 20 ads within 2 s of start.
