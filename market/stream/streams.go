@@ -275,9 +275,9 @@ func (s *Streams) Stop(id string) error {
 	if err != nil {
 		return err
 	}
-	key := string(svc.CID().Bytes())
+	key := svc.CID().Bytes()
 	s.mu.Lock()
-	sb, sv := s.standby[key], s.serving[key]
+	sb, sv := s.standby[string(key)], s.serving[string(key)]
 	s.mu.Unlock()
 	switch {
 	case sb != nil:
