@@ -267,19 +267,15 @@ func (f *streamFrauds) checkDue(ctx context.Context) time.Time {
 		if ctx.Err() != nil {
 			return next
 		}
-		if now := f.now(); r.Next.After(now) {
-			inBackoff++
-			if next.IsZero() || r.Next.Before(next) {
-				next = r.Next
+		if !r.Next.After(f.now()) { // due
+			var keep bool
+			if r, keep = f.check(ctx, r); !keep {
+				continue
 			}
-			continue
 		}
-		f.backoff.Store(inBackoff)
-		if r, keep := f.check(ctx, r); keep {
-			inBackoff++
-			if next.IsZero() || r.Next.Before(next) {
-				next = r.Next
-			}
+		inBackoff++
+		if next.IsZero() || r.Next.Before(next) {
+			next = r.Next
 		}
 	}
 	f.backoff.Store(inBackoff)

@@ -81,7 +81,6 @@ type Node struct {
 	api      *api
 	inv      Inventory
 	money    *money          // chain, settler, verifier, reputation; see pay.go
-	restore  serviceRestore  // remembered services; see services.go
 	streams  *stream.Streams // streaming services and sessions; see stream.go
 
 	mu      sync.Mutex

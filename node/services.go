@@ -166,45 +166,19 @@ func (a *api) stopService(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, http.StatusInternalServerError, fmt.Errorf("forget %s: %w", id, err))
 		return
 	}
-	a.n.restore.forget(id)
-	stopErr := s.Stop(id)
-	switch {
-	case errors.Is(stopErr, stream.ErrNotServing) && remembered:
-		stopErr = nil // its restore was still retrying
-	case stopErr != nil:
-		writeErr(w, serviceCode(stopErr), stopErr)
+	// Not served but remembered: its restore was still retrying.
+	if err := s.Stop(id); err != nil && !(remembered && errors.Is(err, stream.ErrNotServing)) {
+		writeErr(w, serviceCode(err), err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"stopped": id})
 }
 
-// serviceRestore serves again, after a restart, the services the
+// restoreServices serves again, after a restart, the services the
 // services table remembers: in the background, retrying those that cannot
 // start yet (model not reachable before the node has peers) until they do,
-// DELETE forgets them, or the node closes.
-type serviceRestore struct {
-	mu        sync.Mutex
-	forgotten map[string]bool
-	cancel    context.CancelFunc
-	wg        sync.WaitGroup
-}
-
-func (sr *serviceRestore) forget(id string) {
-	sr.mu.Lock()
-	defer sr.mu.Unlock()
-	if sr.forgotten != nil {
-		sr.forgotten[id] = true
-	}
-}
-
-func (sr *serviceRestore) isForgotten(id string) bool {
-	sr.mu.Lock()
-	defer sr.mu.Unlock()
-	return sr.forgotten[id]
-}
-
-// restoreServices starts serving the remembered services again. Called by
-// Start with n.mu held, once the node is running.
+// DELETE removes their row, or the node closes. Called by Start with n.mu
+// held, before the node is running.
 func (n *Node) restoreServices() error {
 	t, err := n.servicesTable()
 	if err != nil {
@@ -234,38 +208,40 @@ func (n *Node) restoreServices() error {
 	if len(rows) == 0 {
 		return nil
 	}
-	sr := &n.restore
 	ctx, cancel := context.WithCancel(context.Background())
-	sr.mu.Lock()
-	sr.forgotten, sr.cancel = map[string]bool{}, cancel
-	sr.mu.Unlock()
+	var wg sync.WaitGroup
 	n.closers = append(n.closers, func() error {
 		cancel()
-		sr.wg.Wait()
+		wg.Wait()
 		return nil
 	})
 	n.log.Info("serving remembered services again", "count", len(rows))
 	for _, r := range rows {
-		sr.wg.Add(1)
+		wg.Add(1)
 		go func() {
-			defer sr.wg.Done()
-			n.restoreService(ctx, r.id, r.rec.Request)
+			defer wg.Done()
+			n.restoreService(ctx, t, r.id, r.rec.Request)
 		}()
 	}
 	return nil
 }
 
-func (n *Node) restoreService(ctx context.Context, id string, req ServeRequest) {
+func (n *Node) restoreService(ctx context.Context, t *store.Table, id string, req ServeRequest) {
 	log := n.log.With("service", id)
+	// The row is the operator's intent: DELETE removes it.
+	remembered := func() bool {
+		ok, err := t.Has([]byte(id))
+		return ok || err != nil
+	}
 	wait := serviceRetry
 	for attempt := 1; ; attempt++ {
-		if n.restore.isForgotten(id) {
+		if !remembered() {
 			return
 		}
 		info, err := n.serve(ctx, req)
 		switch {
 		case err == nil:
-			if n.restore.isForgotten(id) { // DELETE raced the start
+			if !remembered() { // DELETE raced the start
 				if s, serr := n.streamsRunning(); serr == nil {
 					s.Stop(id)
 				}

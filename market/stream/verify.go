@@ -72,32 +72,29 @@ func (ss *Session) checker() {
 			for ctx.Err() == nil {
 				select {
 				case sm := <-ss.checks:
-					ss.check(ctx, sm, true)
+					ss.check(ctx, sm)
 				default:
 					return
 				}
 			}
 			return
 		case sm := <-ss.checks:
-			ss.check(ss.ctx, sm, false)
+			ss.check(ss.ctx, sm)
 		}
 	}
 }
 
-// check re-checks one sample; closing says the session is closed (its
-// connections are gone: nothing to ban, only the fraud to report).
-func (ss *Session) check(parent context.Context, sm Sample, closing bool) {
+// check re-checks one sample. After Close the session has no connection
+// left, so a ban only marks the provider; the fraud is reported all the
+// same.
+func (ss *Session) check(parent context.Context, sm Sample) {
 	ctx, cancel := context.WithTimeout(parent, checkTimeout)
 	defer cancel()
-	ban := ss.banProvider
-	if closing {
-		ban = func(id peer.ID, _ error) { ss.markBanned(id) }
-	}
 	// The commitment must be the provider's own: an unsigned lie is a
 	// protocol violation (the provider is dropped) but cannot be slashed.
 	if err := sm.Commitment.Verify(ss.s.cfg.Domain, sm.Sig); err != nil {
 		ss.count(func(st *Stats) { st.Checked++ })
-		ban(sm.Provider, fmt.Errorf("%w: bad commitment signature: %w", ErrProtocol, err))
+		ss.banProvider(sm.Provider, fmt.Errorf("%w: bad commitment signature: %w", ErrProtocol, err))
 		return
 	}
 	model, err := ss.modelBlob(ctx)
@@ -117,7 +114,7 @@ func (ss *Session) check(parent context.Context, sm Sample, closing bool) {
 	f := Fraud{Sample: sm, Detail: err.Error()}
 	ss.count(func(st *Stats) { st.Caught++ })
 	ss.log.Warn("caught a wrong output", "provider", sm.Provider, "seq", sm.Seq, "detail", f.Detail)
-	ban(sm.Provider, fmt.Errorf("%w: %s", ErrMismatch, f.Detail))
+	ss.banProvider(sm.Provider, fmt.Errorf("%w: %s", ErrMismatch, f.Detail))
 	if ss.s.cfg.OnFraud != nil {
 		ss.s.cfg.OnFraud(f)
 	}
@@ -125,20 +122,15 @@ func (ss *Session) check(parent context.Context, sm Sample, closing bool) {
 
 // banProvider drops a provider from the session for good.
 func (ss *Session) banProvider(id peer.ID, why error) {
-	c := ss.markBanned(id)
-	if c != nil {
-		ss.fail(c, why, true)
-	}
-}
-
-// markBanned marks a provider banned and returns its connection, if any.
-func (ss *Session) markBanned(id peer.ID) *conn {
 	ss.mu.Lock()
-	defer ss.mu.Unlock()
 	if p := ss.provs[id]; p != nil {
 		p.banned = true
 	}
-	return ss.conns[id]
+	c := ss.conns[id]
+	ss.mu.Unlock()
+	if c != nil {
+		ss.fail(c, why, true)
+	}
 }
 
 func (ss *Session) modelBlob(ctx context.Context) ([]byte, error) {
